@@ -1,0 +1,27 @@
+package cn.gov.gz.govcloud.security;
+
+import cn.gov.gz.govcloud.access.Groups;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Which group may start which process (by process key). Set under {@code govcloud.security.start-rights} so that an
+ * operator can change it without code; the defaults follow DOMAIN.md §5 "started by".
+ */
+@ConfigurationProperties(prefix = "govcloud.security")
+public record AccessPolicy(Map<String, List<String>> startRights) {
+
+  public AccessPolicy {
+    if (startRights == null || startRights.isEmpty()) {
+      startRights = Map.of(
+          Groups.UNIT_USER, List.of("resource-application-review", "work-order", "emergency-response"),
+          Groups.SERVICE_DESK, List.of("work-order", "emergency-response", "resource-application-review"),
+          Groups.OPS_MANAGER, List.of("inspection", "emergency-drill", "optimization-review", "emergency-response",
+              "work-order"),
+          Groups.OPS_ENGINEER, List.of("work-order", "emergency-response"),
+          Groups.OPS_OPERATOR, List.of("work-order", "emergency-response"),
+          Groups.MANAGEMENT, List.of("optimization-review"));
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package cn.gov.gz.govcloud.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+
+import cn.gov.gz.govcloud.access.Groups;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the parties' groups (DOMAIN.md §1), grants each exactly the rights its work needs, and the Tasklist filters
+ * everyone shares. Runs on every start and only adds what is missing, so an administrator's additions survive.
+ *
+ * <ul>
+ *   <li>every party: Tasklist; the shared task filters; tasks reach people through candidate groups and assignees,
+ *       which Camunda authorizes per task;</li>
+ *   <li>staff (bureau, service desk, ops): read all definitions, instances and tasks; ops managers also reassign tasks;</li>
+ *   <li>supervisor: the same reading rights and Cockpit, nothing that changes anything;</li>
+ *   <li>unit users: start the processes they start; see only instances of their own unit (granted per instance by
+ *       {@link UnitIsolationPlugin}).</li>
+ * </ul>
+ * Runs after the starter has created the admin user, so the camunda-admin group is never empty (which would open
+ * Admin's first-user setup page to anyone).
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE - 10)
+public class AccessSeeder extends AbstractProcessEnginePlugin {
+
+  private static final Logger log = LoggerFactory.getLogger(AccessSeeder.class);
+
+  static final Map<String, String> GROUP_NAMES = new LinkedHashMap<>();
+
+  static {
+    GROUP_NAMES.put(Groups.MANAGEMENT, "管理方（市政务数据局）");
+    GROUP_NAMES.put(Groups.UNIT_USER, "使用方用户");
+    GROUP_NAMES.put(Groups.SERVICE_DESK, "服务方-服务台");
+    GROUP_NAMES.put(Groups.OPS_MANAGER, "服务方-管理类人员");
+    GROUP_NAMES.put(Groups.OPS_ENGINEER, "服务方-技术类人员");
+    GROUP_NAMES.put(Groups.OPS_OPERATOR, "服务方-操作类人员");
+    GROUP_NAMES.put(Groups.SUPERVISOR, "监理方");
+  }
+
+  private final AccessPolicy policy;
+
+  public AccessSeeder(AccessPolicy policy) {
+    this.policy = policy;
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    seed(engine);
+  }
+
+  void seed(ProcessEngine engine) {
+    IdentityService identity = engine.getIdentityService();
+    AuthorizationService auth = engine.getAuthorizationService();
+    GROUP_NAMES.forEach((id, name) -> ensureGroup(identity, id, name, "WORKFLOW"));
+
+    for (String group : GROUP_NAMES.keySet()) {
+      grant(auth, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(auth, group, Resources.FILTER, ANY, Permissions.READ);
+    }
+    List<String> staff = Groups.STAFF;
+    for (String group : staff) {
+      grant(auth, group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
+          Permissions.READ_TASK, Permissions.READ_HISTORY);
+      grant(auth, group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+      grant(auth, group, Resources.TASK, ANY, Permissions.READ);
+      grant(auth, group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+      grant(auth, group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+      grant(auth, group, Resources.USER, ANY, Permissions.READ);
+      grant(auth, group, Resources.GROUP, ANY, Permissions.READ);
+    }
+    for (String group : List.of(Groups.OPS_MANAGER, Groups.MANAGEMENT, Groups.SUPERVISOR)) {
+      grant(auth, group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      grant(auth, group, Resources.DECISION_DEFINITION, ANY, Permissions.READ_HISTORY);
+    }
+    grant(auth, Groups.OPS_MANAGER, Resources.TASK, ANY, Permissions.UPDATE, Permissions.TASK_ASSIGN);
+
+    policy.startRights().forEach((group, keys) -> {
+      if (!keys.isEmpty()) {
+        grant(auth, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      }
+      for (String key : keys) {
+        grant(auth, group, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE);
+      }
+    });
+    seedFilters(engine.getFilterService(), engine.getTaskService());
+  }
+
+  static void ensureGroup(IdentityService identity, String id, String name, String type) {
+    if (identity.createGroupQuery().groupId(id).count() > 0) {
+      return;
+    }
+    Group group = identity.newGroup(id);
+    group.setName(name);
+    group.setType(type);
+    try {
+      identity.saveGroup(group);
+      log.info("Created group {}", id);
+    } catch (RuntimeException e) {
+      // another node created it at the same moment
+      if (identity.createGroupQuery().groupId(id).count() == 0) {
+        throw e;
+      }
+    }
+  }
+
+  static void grant(AuthorizationService auth, String groupId, Resource resource, String resourceId,
+      Permission... permissions) {
+    Authorization existing = auth.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+        .list().stream().findFirst().orElse(null);
+    Authorization a = existing != null ? existing : auth.createNewAuthorization(AUTH_TYPE_GRANT);
+    boolean changed = existing == null;
+    if (existing == null) {
+      a.setGroupId(groupId);
+      a.setResource(resource);
+      a.setResourceId(resourceId);
+    }
+    for (Permission p : permissions) {
+      if (!a.isPermissionGranted(p)) {
+        a.addPermission(p);
+        changed = true;
+      }
+    }
+    if (changed) {
+      auth.saveAuthorization(a);
+    }
+  }
+
+  private static void seedFilters(FilterService filters, TaskService tasks) {
+    if (filters.createFilterQuery().filterName("我的任务").count() > 0) {
+      return;
+    }
+    saveFilter(filters, "我的任务", "分配给我的待办任务", -10, "#2a7fd4",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    saveFilter(filters, "我的组任务", "我所在组可以认领的任务", -5, "#3cb371",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+    saveFilter(filters, "全部可见任务", "我有权查看的全部任务", 0, "#888888", tasks.createTaskQuery());
+  }
+
+  private static void saveFilter(FilterService filters, String name, String description, int priority, String color,
+      TaskQuery query) {
+    Filter filter = filters.newTaskFilter(name);
+    filter.setProperties(new LinkedHashMap<>(Map.of(
+        "description", description, "priority", priority, "color", color, "refresh", true)));
+    filter.setQuery(query);
+    filters.saveFilter(filter);
+  }
+}

@@ -1,0 +1,57 @@
+package cn.gov.gz.govcloud.web;
+
+import cn.gov.gz.govcloud.access.AccessDeniedException;
+import cn.gov.gz.govcloud.access.NotFoundException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** One error shape for all of our REST endpoints: {@code {"message": "...", "errors": [{row, field, message}]}}. */
+@RestControllerAdvice(basePackages = "cn.gov.gz.govcloud")
+public class ApiExceptionHandler {
+
+  @ExceptionHandler(ValidationException.class)
+  ResponseEntity<Map<String, Object>> validation(ValidationException e) {
+    return body(HttpStatus.BAD_REQUEST, e.getMessage(), e.errors());
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ResponseEntity<Map<String, Object>> beanValidation(MethodArgumentNotValidException e) {
+    List<ValidationException.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> new ValidationException.FieldError(null, f.getField(), f.getDefaultMessage()))
+        .toList();
+    return body(HttpStatus.BAD_REQUEST, new ValidationException(errors).getMessage(), errors);
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    return body(HttpStatus.BAD_REQUEST, "请求内容不是有效的 JSON 或字段类型不符", List.of());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
+    return body(HttpStatus.BAD_REQUEST, e.getName() + ": 取值无效",
+        List.of(new ValidationException.FieldError(null, e.getName(), "取值无效")));
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
+    return body(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
+    return body(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
+  }
+
+  private static ResponseEntity<Map<String, Object>> body(
+      HttpStatus status, String message, List<ValidationException.FieldError> errors) {
+    return ResponseEntity.status(status).body(Map.of("message", message, "errors", errors));
+  }
+}

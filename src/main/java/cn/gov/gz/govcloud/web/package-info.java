@@ -1,0 +1,2 @@
+/** Shared room: the error shape of our REST endpoints. Imports no feature. */
+package cn.gov.gz.govcloud.web;

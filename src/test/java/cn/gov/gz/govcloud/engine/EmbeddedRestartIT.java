@@ -1,0 +1,66 @@
+package cn.gov.gz.govcloud.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gov.gz.govcloud.GovcloudApplication;
+import java.nio.file.Path;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The embedded default keeps its state in a file database: a restart loses nothing and redeploys nothing (and the
+ * same holds on PostgreSQL when the suite runs there).
+ */
+class EmbeddedRestartIT {
+
+  @TempDir
+  Path dataDir;
+
+  private ConfigurableApplicationContext start(String... extra) {
+    // on the PostgreSQL suite the configured database is used; otherwise the embedded default, a file database
+    boolean postgres = System.getProperty("spring.profiles.active", "").contains("postgres");
+    String[] base = {
+        postgres ? "govcloud.test.db=postgres"
+            : "spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("govcloud").toAbsolutePath(),
+        "camunda.bpm.generate-unique-process-engine-name=true", "server.port=0"};
+    String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
+        .map(p -> "--" + p).toArray(String[]::new);
+    // command-line arguments: they win over the test profile's in-memory database
+    return new SpringApplicationBuilder(GovcloudApplication.class)
+        .web(WebApplicationType.SERVLET)
+        .run(args);
+  }
+
+  @Test
+  void runningInstancesSurviveARestartAndUnchangedModelsAreNotRedeployed() {
+    String instanceId;
+    long deployments;
+    try (ConfigurableApplicationContext first = start()) {
+      ProcessEngine engine = first.getBean(ProcessEngine.class);
+      engine.getRepositoryService().createDeployment().name("isolation-probe.bpmn").enableDuplicateFiltering(false)
+          .addClasspathResource("fixtures/isolation-probe.bpmn").deploy();
+      instanceId = engine.getRuntimeService()
+          .startProcessInstanceByKey("isolation-probe", "WO-1", Map.of("unitCode", "JTJ")).getId();
+      deployments = engine.getRepositoryService().createDeploymentQuery().count();
+    }
+    try (ConfigurableApplicationContext second = start()) {
+      ProcessEngine engine = second.getBean(ProcessEngine.class);
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).count())
+          .isEqualTo(1);
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instanceId).count()).isEqualTo(1);
+      assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
+    }
+  }
+
+  @Test
+  void outsideDemoModeTheAppRefusesToStartWithoutAnAdminPassword() {
+    assertThatThrownBy(() -> start("camunda.bpm.admin-user.password=", "govcloud.demo.enabled=false").close())
+        .hasStackTraceContaining("ADMIN_PASSWORD");
+  }
+}
