@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.gz.govcloud.access.Groups;
 import cn.gov.gz.govcloud.support.WebTest;
+import cn.gov.gz.govcloud.support.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -60,6 +61,23 @@ class UnitIsolationTest extends WebTest {
     JsonNode staffView = json.readTree(get("desk1", "/engine-rest/process-instance?processDefinitionKey=" + KEY)
         .getBody());
     assertThat(staffView.findValuesAsText("id")).contains(id);
+  }
+
+  @Test
+  void inTasklistAnotherUnitSeesNeitherTheTaskNorTheInstance() throws Exception {
+    String id = start("jtj1", map());
+
+    WebappSession own = WebappSession.login(port, "tasklist", "jtj1", DEMO_PASSWORD);
+    assertThat(json.readTree(own.engineGet("task?processInstanceId=" + id).body())).hasSize(1);
+
+    WebappSession other = WebappSession.login(port, "tasklist", "wjw1", DEMO_PASSWORD);
+    assertThat(json.readTree(other.engineGet("task?processInstanceId=" + id).body())).isEmpty();
+    assertThat(other.engineGet("process-instance/" + id).statusCode()).isNotEqualTo(200);
+    String filterId = json.readTree(other.engineGet("filter?resourceType=Task&name=" + "%E5%85%A8%E9%83%A8%E5%8F%AF%E8%A7%81%E4%BB%BB%E5%8A%A1")
+        .body()).get(0).get("id").asText();
+    var listed = other.enginePost("filter/" + filterId + "/list?firstResult=0&maxResults=500", "{}");
+    assertThat(listed.statusCode()).isEqualTo(200);
+    assertThat(listed.body()).doesNotContain(id);
   }
 
   @Test
