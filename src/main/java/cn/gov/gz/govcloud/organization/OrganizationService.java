@@ -38,6 +38,16 @@ public class OrganizationService {
     return repository.unitExists(code);
   }
 
+  /** A business system by code, without access checks (for processes and services acting for the system). */
+  public java.util.Optional<BusinessSystem> findSystem(String code) {
+    return repository.system(code);
+  }
+
+  /** A unit by code, without access checks. */
+  public java.util.Optional<Unit> findUnit(String code) {
+    return repository.unit(code);
+  }
+
   @Transactional(readOnly = true)
   public List<Unit> units(Caller caller) {
     return repository.units(caller.seesAllUnits() ? null : caller.unitCodes());

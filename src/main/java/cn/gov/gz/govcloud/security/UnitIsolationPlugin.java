@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
  * model, is stamped with the using unit it belongs to in the variable {@value #UNIT_CODE}:
  * <ul>
  *   <li>started by a unit user: that user's unit, whatever the request said (a unit cannot act for another);</li>
- *   <li>started by staff, an integration or another process: the {@code unitCode} given, which must name a known unit
- *       (or none, for work that belongs to no unit, such as an inspection).</li>
+ *   <li>started by staff, an integration or another process: the {@code unitCode} given, which must name a known unit;
+ *       without one, the unit owning the {@code businessSystemCode} given; or none, for work that belongs to no unit
+ *       (such as an inspection).</li>
  * </ul>
  * The unit's group then gets READ on that one process instance. Unit users hold no other right on instances, so
  * Tasklist, Cockpit and REST show them their own unit's instances only; their tasks reach them through candidate
@@ -38,6 +39,7 @@ import org.springframework.stereotype.Component;
 public class UnitIsolationPlugin extends AbstractProcessEnginePlugin {
 
   public static final String UNIT_CODE = "unitCode";
+  public static final String BUSINESS_SYSTEM_CODE = "businessSystemCode";
 
   private final OrganizationService organization;
 
@@ -81,10 +83,20 @@ public class UnitIsolationPlugin extends AbstractProcessEnginePlugin {
       if (unitCode != null && !organization.unitExists(unitCode)) {
         throw new BadUserRequestException("unitCode: 使用单位不存在 (" + unitCode + ")");
       }
+      if (unitCode == null) {
+        // work about a business system (an inspection finding, a monitoring alert) belongs to the system's unit
+        String system = asText(execution.getVariable(BUSINESS_SYSTEM_CODE));
+        if (system != null) {
+          unitCode = organization.findSystem(system).map(s -> s.unitCode()).orElse(null);
+        }
+      }
     }
-    if (unitCode == null) {
-      return;
+    if (unitCode != null) {
+      grant(execution, unitCode);
     }
+  }
+
+  private static void grant(DelegateExecution execution, String unitCode) {
     execution.setVariable(UNIT_CODE, unitCode);
     String processInstanceId = execution.getProcessInstanceId();
     AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();

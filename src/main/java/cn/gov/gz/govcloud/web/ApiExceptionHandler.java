@@ -40,6 +40,22 @@ public class ApiExceptionHandler {
         List.of(new ValidationException.FieldError(null, e.getName(), "取值无效")));
   }
 
+  @ExceptionHandler(org.camunda.bpm.engine.BadUserRequestException.class)
+  ResponseEntity<Map<String, Object>> badUserRequest(org.camunda.bpm.engine.BadUserRequestException e) {
+    return body(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
+  }
+
+  @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
+  ResponseEntity<Map<String, Object>> notAuthorized(org.camunda.bpm.engine.AuthorizationException e) {
+    return body(HttpStatus.FORBIDDEN, "无权执行此操作", List.of());
+  }
+
+  @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+  ResponseEntity<Map<String, Object>> tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+    return body(HttpStatus.BAD_REQUEST, "file: 文件过大",
+        List.of(new ValidationException.FieldError(null, "file", "文件过大")));
+  }
+
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
     return body(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
