@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import cn.gov.gz.govcloud.engine.ProcessStep;
 import static cn.gov.gz.govcloud.workorder.WorkOrderVariables.*;
 
 import cn.gov.gz.govcloud.workorder.WorkOrder.Priority;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * decision tables, and for a consultation offers the best matching knowledge base articles to the answer form.
  */
 @Component("applyClassification")
-class ApplyClassification extends WorkOrderStep {
+class ApplyClassification extends ProcessStep {
 
   private final WorkOrderService service;
   private final WorkOrderClocks clocks;
@@ -32,7 +33,7 @@ class ApplyClassification extends WorkOrderStep {
   }
 
   @Override
-  void run(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     long id = workOrderId(execution);
     WorkOrderType type = enumValue(WorkOrderType.class, execution, TYPE, service.get(id).type());
     Priority priority = enumValue(Priority.class, execution, PRIORITY, service.get(id).priority());

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import cn.gov.gz.govcloud.engine.ProcessStep;
 import static cn.gov.gz.govcloud.workorder.WorkOrderVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
  * user confirmed), AUTO_CONFIRMED (no answer within the confirmation period), ANSWERED (consultation accepted).
  */
 @Component("closeWorkOrder")
-class CloseWorkOrder extends WorkOrderStep {
+class CloseWorkOrder extends ProcessStep {
 
   private final WorkOrderService service;
 
@@ -19,7 +20,7 @@ class CloseWorkOrder extends WorkOrderStep {
   }
 
   @Override
-  void run(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     String reason = text(execution, CLOSE_REASON);
     service.closed(workOrderId(execution), reason == null ? "CONFIRMED" : reason, actor(execution));
   }

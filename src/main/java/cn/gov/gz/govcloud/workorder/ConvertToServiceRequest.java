@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import cn.gov.gz.govcloud.engine.ProcessStep;
 import static cn.gov.gz.govcloud.workorder.WorkOrderVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** The user did not accept the answer: the consultation becomes a service request and goes to dispatch. */
 @Component("convertToServiceRequest")
-class ConvertToServiceRequest extends WorkOrderStep {
+class ConvertToServiceRequest extends ProcessStep {
 
   private final WorkOrderService service;
   private final WorkOrderClocks clocks;
@@ -18,7 +19,7 @@ class ConvertToServiceRequest extends WorkOrderStep {
   }
 
   @Override
-  void run(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     long id = workOrderId(execution);
     WorkOrder order = service.get(id);
     service.note(id, "USER", actor(execution), "用户未接受答复，转为服务请求");

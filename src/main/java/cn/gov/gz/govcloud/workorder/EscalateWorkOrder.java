@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import cn.gov.gz.govcloud.engine.ProcessStep;
 import static cn.gov.gz.govcloud.workorder.WorkOrderVariables.*;
 
 import java.util.List;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * bureau). The kind (input parameter {@code escalationKind}) says which deadline: DISPATCH or RECOVERY.
  */
 @Component("escalateWorkOrder")
-class EscalateWorkOrder extends WorkOrderStep {
+class EscalateWorkOrder extends ProcessStep {
 
   private final WorkOrderService service;
   private final WorkOrderNotices notices;
@@ -25,7 +26,7 @@ class EscalateWorkOrder extends WorkOrderStep {
   }
 
   @Override
-  void run(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     boolean dispatch = "DISPATCH".equals(text(execution, ESCALATION_KIND));
     String counter = dispatch ? DISPATCH_ESCALATIONS : RECOVERY_ESCALATIONS;
     Object current = execution.getVariable(counter);

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import cn.gov.gz.govcloud.engine.ProcessStep;
 import static cn.gov.gz.govcloud.workorder.WorkOrderVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
  * order's business key (both are linked in Cockpit through the call activity).
  */
 @Component("markEmergency")
-class MarkEmergency extends WorkOrderStep {
+class MarkEmergency extends ProcessStep {
 
   private final WorkOrderService service;
 
@@ -19,7 +20,7 @@ class MarkEmergency extends WorkOrderStep {
   }
 
   @Override
-  void run(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     service.transferredToEmergency(workOrderId(execution), "emergency-response/" + execution.getProcessBusinessKey(),
         actor(execution));
   }

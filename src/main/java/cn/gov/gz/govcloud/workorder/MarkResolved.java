@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import cn.gov.gz.govcloud.engine.ProcessStep;
 import static cn.gov.gz.govcloud.workorder.WorkOrderVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Handling finished: the order waits for the user's confirmation (P6 7.3.2.2). */
 @Component("markResolved")
-class MarkResolved extends WorkOrderStep {
+class MarkResolved extends ProcessStep {
 
   private final WorkOrderService service;
   private final WorkOrderNotices notices;
@@ -18,7 +19,7 @@ class MarkResolved extends WorkOrderStep {
   }
 
   @Override
-  void run(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     long id = workOrderId(execution);
     service.resolved(id, actor(execution));
     notices.toUnit(service.get(id), "resolved", "请确认处理结果",

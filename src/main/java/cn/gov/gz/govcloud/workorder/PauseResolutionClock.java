@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import cn.gov.gz.govcloud.engine.ProcessStep;
 import static cn.gov.gz.govcloud.workorder.WorkOrderVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** The order waits on the user: the recovery clock pauses with the reason recorded, and the user is asked. */
 @Component("pauseResolutionClock")
-class PauseResolutionClock extends WorkOrderStep {
+class PauseResolutionClock extends ProcessStep {
 
   private final WorkOrderService service;
   private final WorkOrderNotices notices;
@@ -18,7 +19,7 @@ class PauseResolutionClock extends WorkOrderStep {
   }
 
   @Override
-  void run(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     long id = workOrderId(execution);
     String reason = text(execution, WAIT_REASON);
     service.pause(id, reason, actor(execution));

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import cn.gov.gz.govcloud.engine.ProcessStep;
 import static cn.gov.gz.govcloud.workorder.WorkOrderVariables.*;
 
 import cn.gov.gz.govcloud.web.ValidationException;
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Consultation answered (P6 7.3.1.3): records the answer and the article used (its usage counted), tells the user. */
 @Component("recordConsultationAnswer")
-class RecordConsultationAnswer extends WorkOrderStep {
+class RecordConsultationAnswer extends ProcessStep {
 
   private final WorkOrderService service;
   private final KnowledgeService knowledge;
@@ -21,7 +22,7 @@ class RecordConsultationAnswer extends WorkOrderStep {
   }
 
   @Override
-  void run(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     long id = workOrderId(execution);
     String answer = text(execution, CONSULTATION_ANSWER);
     if (answer == null) {

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import cn.gov.gz.govcloud.engine.ProcessStep;
 import static cn.gov.gz.govcloud.workorder.WorkOrderVariables.*;
 
 import cn.gov.gz.govcloud.access.Groups;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Dispatch (P6 7.3.2.1): records the handler group chosen by the desk (or, for complaints, the manager). */
 @Component("recordDispatch")
-class RecordDispatch extends WorkOrderStep {
+class RecordDispatch extends ProcessStep {
 
   static final Set<String> HANDLER_GROUPS = Set.of(Groups.OPS_ENGINEER, Groups.OPS_OPERATOR, Groups.OPS_MANAGER);
 
@@ -21,7 +22,7 @@ class RecordDispatch extends WorkOrderStep {
   }
 
   @Override
-  void run(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     String group = text(execution, HANDLER_GROUP);
     if (group == null) {
       group = Groups.OPS_ENGINEER;

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import cn.gov.gz.govcloud.engine.ProcessStep;
 import static cn.gov.gz.govcloud.workorder.WorkOrderVariables.*;
 
 import cn.gov.gz.govcloud.web.ValidationException;
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Records the manager's follow-up of a low satisfaction score (P6 7.3.2.5). */
 @Component("recordFollowUp")
-class RecordFollowUp extends WorkOrderStep {
+class RecordFollowUp extends ProcessStep {
 
   private final WorkOrderService service;
 
@@ -17,7 +18,7 @@ class RecordFollowUp extends WorkOrderStep {
   }
 
   @Override
-  void run(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     String note = text(execution, FOLLOW_UP_NOTE);
     if (note == null) {
       throw ValidationException.of(FOLLOW_UP_NOTE, "请填写回访跟进情况");

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import cn.gov.gz.govcloud.engine.ProcessStep;
 import static cn.gov.gz.govcloud.workorder.WorkOrderVariables.*;
 
 import cn.gov.gz.govcloud.web.ValidationException;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * (keeping the time already paused) and replans the handling, so that its timers follow the new deadline.
  */
 @Component("recordProgress")
-class RecordProgress extends WorkOrderStep {
+class RecordProgress extends ProcessStep {
 
   static final Set<String> OUTCOMES =
       Set.of(OUTCOME_IN_PROGRESS, OUTCOME_RESOLVED, OUTCOME_NEED_USER_INFO, OUTCOME_EMERGENCY);
@@ -27,7 +28,7 @@ class RecordProgress extends WorkOrderStep {
   }
 
   @Override
-  void run(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     long id = workOrderId(execution);
     String outcome = text(execution, HANDLING_OUTCOME);
     if (outcome == null || !OUTCOMES.contains(outcome)) {

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import cn.gov.gz.govcloud.engine.ProcessStep;
 import static cn.gov.gz.govcloud.workorder.WorkOrderVariables.*;
 
 import cn.gov.gz.govcloud.web.ValidationException;
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Return visit (P6 7.3.2.4; GB/T 34077.3 5.3.2 e 6): stores the user's score 1–5 and comment. */
 @Component("recordSurvey")
-class RecordSurvey extends WorkOrderStep {
+class RecordSurvey extends ProcessStep {
 
   private final WorkOrderService service;
 
@@ -17,7 +18,7 @@ class RecordSurvey extends WorkOrderStep {
   }
 
   @Override
-  void run(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     Object raw = execution.getVariable(SATISFACTION_SCORE);
     if (!(raw instanceof Number score)) {
       throw ValidationException.of(SATISFACTION_SCORE, "请给出 1–5 分的评分");

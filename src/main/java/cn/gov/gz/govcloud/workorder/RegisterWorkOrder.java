@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import cn.gov.gz.govcloud.engine.ProcessStep;
 import static cn.gov.gz.govcloud.workorder.WorkOrderVariables.*;
 
 import cn.gov.gz.govcloud.access.Groups;
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Receive (P6 7.3.1.1): validates the intake, registers the order with its targets, acknowledges it to the user. */
 @Component("registerWorkOrder")
-class RegisterWorkOrder extends WorkOrderStep {
+class RegisterWorkOrder extends ProcessStep {
 
   private final WorkOrderService service;
   private final WorkOrderClocks clocks;
@@ -24,7 +25,7 @@ class RegisterWorkOrder extends WorkOrderStep {
   }
 
   @Override
-  void run(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     WorkOrder order = service.register(intake(execution), execution.getProcessInstanceId(), actor(execution));
     execution.setVariable(WORK_ORDER_ID, order.id());
     execution.setVariable(WORK_ORDER_NO, order.orderNo());

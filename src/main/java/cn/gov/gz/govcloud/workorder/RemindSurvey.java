@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import cn.gov.gz.govcloud.engine.ProcessStep;
 import static cn.gov.gz.govcloud.workorder.WorkOrderVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Reminds the user of an unanswered satisfaction survey. */
 @Component("remindSurvey")
-class RemindSurvey extends WorkOrderStep {
+class RemindSurvey extends ProcessStep {
 
   private final WorkOrderService service;
   private final WorkOrderNotices notices;
@@ -18,7 +19,7 @@ class RemindSurvey extends WorkOrderStep {
   }
 
   @Override
-  void run(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     notices.toUnit(service.get(workOrderId(execution)), "survey-reminder", "请评价本次服务",
         "您的工单已关闭，请在任务中心对本次服务进行满意度评价（1–5 分）。");
   }

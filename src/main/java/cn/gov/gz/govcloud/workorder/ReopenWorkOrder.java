@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import cn.gov.gz.govcloud.engine.ProcessStep;
 import static cn.gov.gz.govcloud.workorder.WorkOrderVariables.*;
 
 import java.util.List;
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The user reopens the order: it goes back to its handlers with the user's reason. */
 @Component("reopenWorkOrder")
-class ReopenWorkOrder extends WorkOrderStep {
+class ReopenWorkOrder extends ProcessStep {
 
   private final WorkOrderService service;
   private final WorkOrderNotices notices;
@@ -19,7 +20,7 @@ class ReopenWorkOrder extends WorkOrderStep {
   }
 
   @Override
-  void run(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     long id = workOrderId(execution);
     String reason = text(execution, REOPEN_REASON);
     service.reopened(id, actor(execution), reason);

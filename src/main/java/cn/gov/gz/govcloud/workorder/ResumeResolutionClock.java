@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import cn.gov.gz.govcloud.engine.ProcessStep;
 import static cn.gov.gz.govcloud.workorder.WorkOrderVariables.*;
 
 import cn.gov.gz.govcloud.web.ValidationException;
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The user answered: the answer is recorded and the recovery clock runs again, its deadline moved by the pause. */
 @Component("resumeResolutionClock")
-class ResumeResolutionClock extends WorkOrderStep {
+class ResumeResolutionClock extends ProcessStep {
 
   private final WorkOrderService service;
   private final WorkOrderClocks clocks;
@@ -19,7 +20,7 @@ class ResumeResolutionClock extends WorkOrderStep {
   }
 
   @Override
-  void run(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     long id = workOrderId(execution);
     String reply = text(execution, USER_REPLY);
     if (reply == null) {

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import cn.gov.gz.govcloud.engine.ProcessStep;
 import static cn.gov.gz.govcloud.workorder.WorkOrderVariables.*;
 
 import java.time.Instant;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * write progress, and the unit is told that the order is still being worked on.
  */
 @Component("sendProgressFeedback")
-class SendProgressFeedback extends WorkOrderStep {
+class SendProgressFeedback extends ProcessStep {
 
   private final WorkOrderService service;
   private final WorkOrderNotices notices;
@@ -24,7 +25,7 @@ class SendProgressFeedback extends WorkOrderStep {
   }
 
   @Override
-  void run(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     long id = workOrderId(execution);
     WorkOrder order = service.get(id);
     Instant since = service.lastNoteAt(id, "FEEDBACK").orElse(Instant.EPOCH);

@@ -1,4 +1,4 @@
-package cn.gov.gz.govcloud.workorder;
+package cn.gov.gz.govcloud.engine;
 
 import cn.gov.gz.govcloud.web.ValidationException;
 import java.util.stream.Collectors;
@@ -8,10 +8,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
- * Base of the work order's delegates: bad input found by the service becomes a {@link BadUserRequestException}, which
- * Tasklist shows and the REST API answers with 400, and the step's transaction is rolled back.
+ * Base of our delegates: bad input found by a service ({@link ValidationException}, or a malformed structured
+ * variable) becomes a {@link BadUserRequestException}, which Tasklist shows and the REST API answers with 400, and
+ * the step's transaction is rolled back, so nothing is half-written.
  */
-abstract class WorkOrderStep implements JavaDelegate {
+public abstract class ProcessStep implements JavaDelegate {
 
   @Override
   public final void execute(DelegateExecution execution) {
@@ -19,14 +20,17 @@ abstract class WorkOrderStep implements JavaDelegate {
       run(execution);
     } catch (ValidationException e) {
       throw new BadUserRequestException(e.errors().stream()
-          .map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; ")));
+          .map(f -> (f.row() == null ? "" : "第 " + (f.row() + 1) + " 行 ") + f.field() + ": " + f.message())
+          .collect(Collectors.joining("; ")));
+    } catch (IllegalArgumentException e) {
+      throw new BadUserRequestException(e.getMessage());
     }
   }
 
-  abstract void run(DelegateExecution execution);
+  protected abstract void run(DelegateExecution execution);
 
   /** The user who completed the task or started the process, or "system" for timers and integrations. */
-  static String actor(DelegateExecution execution) {
+  protected static String actor(DelegateExecution execution) {
     Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return auth == null || auth.getUserId() == null ? "system" : auth.getUserId();
   }

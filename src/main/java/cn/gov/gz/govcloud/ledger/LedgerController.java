@@ -1,0 +1,140 @@
+package cn.gov.gz.govcloud.ledger;
+
+import cn.gov.gz.govcloud.access.CurrentUser;
+import cn.gov.gz.govcloud.access.CurrentUser.Caller;
+import cn.gov.gz.govcloud.ledger.Discrepancy.Kind;
+import cn.gov.gz.govcloud.ledger.LedgerResource.State;
+import cn.gov.gz.govcloud.ledger.Reconciliation.RunSummary;
+import cn.gov.gz.govcloud.web.ValidationException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * {@code /api/ledger}: the resource ledger (query, .xlsx export), the inventory data connection (JSON or CSV) and
+ * reconciliation results.
+ */
+@RestController
+@RequestMapping("/api/ledger")
+class LedgerController {
+
+  static final int EXPORT_LIMIT = 200_000;
+  private static final String[] HEADER = {"资源编号", "使用单位", "业务系统", "申请单", "行号", "类型", "vCPU", "内存(GB)",
+      "存储(TB)", "操作系统", "品牌", "型号", "位置（机柜）", "政务外网 IP", "状态", "关机时间", "入账时间"};
+
+  private final LedgerService ledger;
+  private final Reconciliation reconciliation;
+  private final CurrentUser currentUser;
+
+  LedgerController(LedgerService ledger, Reconciliation reconciliation, CurrentUser currentUser) {
+    this.ledger = ledger;
+    this.reconciliation = reconciliation;
+    this.currentUser = currentUser;
+  }
+
+  @GetMapping
+  List<LedgerResource> search(@RequestParam(required = false) String unitCode,
+      @RequestParam(required = false) String businessSystemCode, @RequestParam(required = false) ResourceType type,
+      @RequestParam(required = false) State state, @RequestParam(required = false) Long applicationId,
+      @RequestParam(defaultValue = "500") int limit) {
+    return ledger.search(currentUser.require(), unitCode, businessSystemCode, type, state, applicationId,
+        Math.min(limit, 10_000));
+  }
+
+  /** The ledger as an Excel workbook (a deliverable, P3 Appendix D). */
+  @GetMapping("/export")
+  ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String unitCode,
+      @RequestParam(required = false) String businessSystemCode, @RequestParam(required = false) ResourceType type,
+      @RequestParam(required = false) State state) {
+    List<LedgerResource> rows = ledger.search(currentUser.require(), unitCode, businessSystemCode, type, state, null,
+        EXPORT_LIMIT);
+    StreamingResponseBody body = out -> {
+      try (SXSSFWorkbook book = new SXSSFWorkbook(500)) {
+        Sheet sheet = book.createSheet("资源台账");
+        Row head = sheet.createRow(0);
+        for (int c = 0; c < HEADER.length; c++) {
+          head.createCell(c).setCellValue(HEADER[c]);
+        }
+        int r = 1;
+        for (LedgerResource l : rows) {
+          Row row = sheet.createRow(r++);
+          Object[] values = {l.resourceId(), l.unitCode(), l.businessSystemCode(), l.applicationId(), l.lineNo(),
+              l.type().label(), l.vcpu(), l.memoryGb(), l.diskTb(), l.os(), l.brand(), l.model(), l.location(), l.ip(),
+              l.state().name(), l.poweredOffSince(), l.createdAt()};
+          for (int c = 0; c < values.length; c++) {
+            Object v = values[c];
+            if (v instanceof Number n) {
+              row.createCell(c).setCellValue(n.doubleValue());
+            } else if (v != null) {
+              row.createCell(c).setCellValue(v.toString());
+            }
+          }
+        }
+        book.write(out);
+        book.dispose();
+      }
+    };
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename("资源台账.xlsx", StandardCharsets.UTF_8).build().toString())
+        .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .body(body);
+  }
+
+  /** Imports an inventory snapshot as JSON and reconciles. */
+  @PostMapping(path = "/inventory", consumes = MediaType.APPLICATION_JSON_VALUE)
+  RunSummary importJson(@RequestBody List<InventoryRow> rows, @RequestParam(defaultValue = "api") String source) {
+    return reconciliation.importAndReconcile(rows, source, currentUser.require());
+  }
+
+  /** Imports an inventory snapshot as a CSV file (UTF-8, header row with the JSON field names) and reconciles. */
+  @PostMapping(path = "/inventory", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  RunSummary importCsv(@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+    Caller caller = currentUser.require();
+    if (file == null || file.isEmpty()) {
+      throw ValidationException.of("file", "请上传 CSV 文件");
+    }
+    CsvMapper csv = new CsvMapper();
+    CsvSchema schema = CsvSchema.emptySchema().withHeader();
+    List<InventoryRow> rows;
+    try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8);
+        MappingIterator<InventoryRow> it = csv.readerFor(InventoryRow.class).with(schema).readValues(reader)) {
+      rows = it.readAll();
+    } catch (RuntimeException e) {
+      throw ValidationException.of("file", "CSV 无法解析：" + e.getMessage().lines().findFirst().orElse(""));
+    }
+    return reconciliation.importAndReconcile(rows, "csv:" + file.getOriginalFilename(), caller);
+  }
+
+  @PostMapping("/reconcile")
+  RunSummary reconcile() {
+    Caller caller = currentUser.require();
+    LedgerService.requireStaff(caller);
+    return reconciliation.reconcileLatest(caller.userId());
+  }
+
+  @GetMapping("/discrepancies")
+  List<Discrepancy> discrepancies(@RequestParam(required = false) Long runId,
+      @RequestParam(required = false) Kind kind, @RequestParam(defaultValue = "1000") int limit) {
+    return reconciliation.discrepancies(runId, kind, currentUser.require(), limit);
+  }
+}
