@@ -5,6 +5,10 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
@@ -15,8 +19,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The mainland-China working-day calendar (DOMAIN.md §3): statutory days off and make-up working days are data
- * ({@code calendar_day}, loaded per year); any other weekday works and any other weekend day does not. Each node keeps
- * a year's data for a few minutes, so a year loaded on one node reaches the others without a restart.
+ * ({@code calendar_day}, loaded per year); any other weekday works and any other weekend day does not. Working hours
+ * for 5×8 service are a setting ({@code govcloud.sla.working-hours}). Each node keeps a year's data for a few
+ * minutes, so a year loaded on one node reaches the others without a restart.
  */
 @Service
 public class WorkingCalendar {
@@ -25,10 +30,71 @@ public class WorkingCalendar {
   private static final Duration CACHE = Duration.ofMinutes(5);
 
   private final JdbcClient jdbc;
+  private final List<LocalTime[]> periods;
   private final Map<Integer, CachedYear> years = new ConcurrentHashMap<>();
 
-  WorkingCalendar(JdbcClient jdbc) {
+  WorkingCalendar(JdbcClient jdbc,
+      @Value("${govcloud.sla.working-hours:08:30-12:00,14:00-18:00}") String workingHours) {
     this.jdbc = jdbc;
+    this.periods = parsePeriods(workingHours);
+  }
+
+  /** "08:30-12:00,14:00-18:00" into ordered periods; a bad setting stops the start. */
+  static List<LocalTime[]> parsePeriods(String setting) {
+    List<LocalTime[]> out = new ArrayList<>();
+    for (String part : setting.split(",")) {
+      String[] fromTo = part.strip().split("-");
+      if (fromTo.length != 2) {
+        throw new IllegalArgumentException("govcloud.sla.working-hours: 无效的时段 " + part);
+      }
+      LocalTime from = LocalTime.parse(fromTo[0].strip());
+      LocalTime to = LocalTime.parse(fromTo[1].strip());
+      if (!to.isAfter(from) || (!out.isEmpty() && from.isBefore(out.get(out.size() - 1)[1]))) {
+        throw new IllegalArgumentException("govcloud.sla.working-hours: 时段须按时间先后且不重叠 " + setting);
+      }
+      out.add(new LocalTime[] {from, to});
+    }
+    return List.copyOf(out);
+  }
+
+  /** True at a moment within working hours of a working day (5×8 service). */
+  public boolean isWorkingTime(Instant moment) {
+    ZonedDateTime t = moment.atZone(CHINA);
+    if (!isWorkingDay(t.toLocalDate())) {
+      return false;
+    }
+    LocalTime time = t.toLocalTime();
+    return periods.stream().anyMatch(p -> !time.isBefore(p[0]) && time.isBefore(p[1]));
+  }
+
+  /**
+   * {@code start} plus {@code amount} of working time (5×8: working hours on working days): the clock stands still
+   * outside working hours, at weekends and on holidays, and runs on make-up working days.
+   */
+  public Instant plusWorkingTime(Instant start, Duration amount) {
+    ZonedDateTime t = start.atZone(CHINA);
+    LocalDate day = t.toLocalDate();
+    LocalTime time = t.toLocalTime();
+    Duration left = amount;
+    for (int guard = 0; guard < 3700; guard++) {
+      if (isWorkingDay(day)) {
+        for (LocalTime[] p : periods) {
+          if (!time.isBefore(p[1])) {
+            continue;
+          }
+          LocalTime from = time.isAfter(p[0]) ? time : p[0];
+          Duration available = Duration.between(from, p[1]);
+          if (left.compareTo(available) <= 0) {
+            return day.atTime(from).plus(left).atZone(CHINA).toInstant();
+          }
+          left = left.minus(available);
+          time = p[1];
+        }
+      }
+      day = day.plusDays(1);
+      time = LocalTime.MIDNIGHT;
+    }
+    throw new IllegalStateException("working time beyond ten years: " + amount);
   }
 
   private record CachedYear(Map<LocalDate, String> days, Instant loadedAt) {}

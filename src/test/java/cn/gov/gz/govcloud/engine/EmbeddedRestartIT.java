@@ -40,6 +40,8 @@ class EmbeddedRestartIT {
   @Test
   void runningInstancesSurviveARestartAndUnchangedModelsAreNotRedeployed() {
     String instanceId;
+    String emergencyId;
+    java.util.Date responseDue;
     long deployments;
     try (ConfigurableApplicationContext first = start()) {
       ProcessEngine engine = first.getBean(ProcessEngine.class);
@@ -47,6 +49,10 @@ class EmbeddedRestartIT {
           .addClasspathResource("fixtures/isolation-probe.bpmn").deploy();
       instanceId = engine.getRuntimeService()
           .startProcessInstanceByKey("isolation-probe", "WO-1", Map.of("unitCode", "JTJ")).getId();
+      emergencyId = engine.getRuntimeService().startProcessInstanceByKey("emergency-response",
+          Map.of("businessSystemCode", "JTJ-TOCC", "category", "INTERRUPTION", "description", "重启测试")).getId();
+      responseDue = engine.getManagementService().createJobQuery().processInstanceId(emergencyId)
+          .activityId("Timer_ResponseDeadline").singleResult().getDuedate();
       deployments = engine.getRepositoryService().createDeploymentQuery().count();
     }
     try (ConfigurableApplicationContext second = start()) {
@@ -55,6 +61,9 @@ class EmbeddedRestartIT {
           .isEqualTo(1);
       assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instanceId).count()).isEqualTo(1);
       assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
+      assertThat(engine.getManagementService().createJobQuery().processInstanceId(emergencyId)
+          .activityId("Timer_ResponseDeadline").singleResult().getDuedate())
+          .as("the response timer survives the restart, due at the same moment").isEqualTo(responseDue);
     }
   }
 

@@ -46,6 +46,25 @@ class WorkingCalendarTest extends WebTest {
   }
 
   @Test
+  void workingTimeStandsStillAtNightAtWeekendsAndOnHolidays() {
+    // Friday 17:55 + 10 working minutes: 5 on Friday, 5 on Monday morning
+    assertThat(calendar.plusWorkingTime(china("2026-11-27T17:55:00"), java.time.Duration.ofMinutes(10)))
+        .isEqualTo(china("2026-11-30T08:35:00"));
+    // lunch break: 11:50 + 30 min = 14:20
+    assertThat(calendar.plusWorkingTime(china("2026-11-30T11:50:00"), java.time.Duration.ofMinutes(30)))
+        .isEqualTo(china("2026-11-30T14:20:00"));
+    // Friday 13 Feb 2026 17:30 + 1 h: 30 min Friday, then the make-up Saturday 14 Feb 09:00
+    assertThat(calendar.plusWorkingTime(china("2026-02-13T17:30:00"), java.time.Duration.ofHours(1)))
+        .isEqualTo(china("2026-02-14T09:00:00"));
+    // Saturday 14 Feb 17:50 + 1 h: Spring Festival 15–23 Feb off, Tuesday 24 Feb 09:20
+    assertThat(calendar.plusWorkingTime(china("2026-02-14T17:50:00"), java.time.Duration.ofHours(1)))
+        .isEqualTo(china("2026-02-24T09:20:00"));
+    assertThat(calendar.isWorkingTime(china("2026-02-14T10:00:00"))).isTrue();
+    assertThat(calendar.isWorkingTime(china("2026-02-16T10:00:00"))).isFalse();
+    assertThat(calendar.isWorkingTime(china("2026-11-30T12:30:00"))).isFalse();
+  }
+
+  @Test
   void aNewYearIsLoadedAsDataAndBadDataIsRefusedWhole() throws Exception {
     ResponseEntity<String> bad = put("mgmt1", "/api/calendar/2031", Map.of("source", "测试",
         "holidays", List.of(Map.of("date", "2031-01-01", "name", "元旦"), Map.of("date", "2030-12-31", "name", "错年")),

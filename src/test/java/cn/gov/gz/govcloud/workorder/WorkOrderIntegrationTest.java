@@ -70,8 +70,6 @@ class WorkOrderIntegrationTest extends WorkOrderTestSupport {
 
   @Test
   void aFaultThatIsAnEmergencyGoesToEmergencyResponseAndComesBackForConfirmation() {
-    processEngine.getRepositoryService().createDeployment().name("emergency-response-stub.bpmn")
-        .enableDuplicateFiltering(false).addClasspathResource("fixtures/emergency-response-stub.bpmn").deploy();
     ProcessInstance pi = start(intake("FAULT", "HIGH", "JTJ", "JTJ-TOCC", "调度平台数据库宕机"));
     classifyAndDispatch(pi);
     complete(pi, "Task_HandleWorkOrder", "progressNote", "数据库主备均不可用，启动应急", "handlingOutcome", "EMERGENCY");
@@ -82,8 +80,15 @@ class WorkOrderIntegrationTest extends WorkOrderTestSupport {
     assertThat(order(pi).status()).isEqualTo(WorkOrder.Status.EMERGENCY);
     assertThat(order(pi).emergencyRef()).contains(order(pi).orderNo());
 
-    processEngine.getTaskService().complete(processEngine.getTaskService().createTaskQuery()
-        .processInstanceId(emergency.getId()).singleResult().getId());
+    var tasks = processEngine.getTaskService();
+    java.util.function.Consumer<Map<String, Object>> completeEmergencyTask = vars -> tasks.complete(
+        tasks.createTaskQuery().processInstanceId(emergency.getId()).singleResult().getId(), vars);
+    completeEmergencyTask.accept(Map.of("firstAssessment", "数据库主备不可用"));
+    completeEmergencyTask.accept(Map.of("actionNote", "切换到灾备库", "handlingOutcome", "RECOVERED",
+        "cause", "存储故障", "result", "已恢复"));
+    completeEmergencyTask.accept(Map.of("verifyDecision", "CONFIRMED"));
+    completeEmergencyTask.accept(Map.of("planChanges", "增加存储故障切换演练"));
+    assertThat(emergency).isEnded();
     assertThat(pi).isWaitingAt("Task_ConfirmResolution");
   }
 

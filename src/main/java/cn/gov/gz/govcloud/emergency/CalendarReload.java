@@ -1,0 +1,75 @@
+package cn.gov.gz.govcloud.emergency;
+
+import static cn.gov.gz.govcloud.emergency.EmergencyVariables.*;
+
+import cn.gov.gz.govcloud.engine.Privileged;
+import cn.gov.gz.govcloud.sla.CalendarYearLoaded;
+import cn.gov.gz.govcloud.sla.WorkingCalendar;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a year of the working-day calendar is loaded (the State Council publishes it late in the year), open 5×8
+ * cases whose deadlines fall in that year are recomputed: the response deadline (if not yet responded) and the next
+ * feedback beat, in our table, in the process variables and in the waiting timer jobs.
+ */
+@Component
+class CalendarReload {
+
+  private final EmergencyService service;
+  private final WorkingCalendar calendar;
+  private final RuntimeService runtime;
+  private final ManagementService management;
+  private final Privileged privileged;
+
+  CalendarReload(EmergencyService service, WorkingCalendar calendar, RuntimeService runtime,
+      ManagementService management, Privileged privileged) {
+    this.service = service;
+    this.calendar = calendar;
+    this.runtime = runtime;
+    this.management = management;
+    this.privileged = privileged;
+  }
+
+  @EventListener
+  void onYearLoaded(CalendarYearLoaded loaded) {
+    privileged.run(() -> {
+      for (Emergency e : service.openWorkingHourCases()) {
+        if (e.processInstanceId() == null || !touches(e, loaded.year())) {
+          continue;
+        }
+        Instant due = e.respondedAt() != null ? e.responseDueAt()
+            : calendar.plusWorkingTime(e.responseClockStart(), Duration.ofSeconds(e.responseWithinSeconds()));
+        Instant nextBeat = e.nextFeedbackAt();
+        service.moveDeadlines(e.id(), due, nextBeat);
+        if (e.respondedAt() == null) {
+          runtime.setVariable(e.processInstanceId(), RESPONSE_DUE, Date.from(due));
+          move(e.processInstanceId(), "Timer_ResponseDeadline", due);
+        }
+        service.event(e.id(), "UPDATE", "system", loaded.year() + " 年工作日历导入，时限已按新日历重算：响应时限 " + due,
+            null, null);
+      }
+      return null;
+    });
+  }
+
+  private static boolean touches(Emergency e, int year) {
+    return year(e.responseDueAt()) >= year || (e.nextFeedbackAt() != null && year(e.nextFeedbackAt()) >= year);
+  }
+
+  private static int year(Instant i) {
+    return i.atZone(WorkingCalendar.CHINA).getYear();
+  }
+
+  private void move(String processInstanceId, String activityId, Instant due) {
+    for (Job job : management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).list()) {
+      management.setJobDuedate(job.getId(), Date.from(due));
+    }
+  }
+}

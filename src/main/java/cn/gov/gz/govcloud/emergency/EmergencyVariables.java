@@ -1,0 +1,60 @@
+package cn.gov.gz.govcloud.emergency;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** The names of the {@code emergency-response} process variables, declared once. */
+public final class EmergencyVariables {
+
+  public static final String PROCESS_KEY = "emergency-response";
+
+  public static final String BUSINESS_SYSTEM_CODE = "businessSystemCode";
+  public static final String CATEGORY = "category";
+  public static final String DESCRIPTION = "description";
+  public static final String SOURCE = "source";
+  public static final String REPORTER = "reporter";
+  public static final String CONTACT = "contact";
+  public static final String DETECTED_AT = "detectedAt";
+  public static final String SCOPE = "scope";
+  public static final String MEASURES_TAKEN = "measuresTaken";
+  public static final String ALERT_REF = "alertRef";
+  public static final String WORK_ORDER_NO = "workOrderNo";
+  public static final String TITLE = "title";
+
+  public static final String EMERGENCY_ID = "emergencyId";
+  public static final String EMERGENCY_NO = "emergencyNo";
+  public static final String IMPORTANCE = "importance";
+  public static final String CLASSIFICATION = "classification";
+  public static final String ON_DUTY_GROUP = "onDutyGroup";
+  public static final String VERIFY_GROUP = "verifyGroup";
+  public static final String RESPONSE_DUE = "responseDue";
+  public static final String RESPONSE_ESCALATION_CYCLE = "responseEscalationCycle";
+  public static final String RESPONSE_ESCALATIONS = "responseEscalations";
+  public static final String NEXT_FEEDBACK_AT = "nextFeedbackAt";
+
+  public static final String FIRST_ASSESSMENT = "firstAssessment";
+  public static final String ACTION_TYPE = "actionType";
+  public static final String ACTION_NOTE = "actionNote";
+  public static final String HANDLING_OUTCOME = "handlingOutcome";
+  public static final String CAUSE = "cause";
+  public static final String RESULT = "result";
+  public static final String VERIFY_DECISION = "verifyDecision";
+  public static final String VERIFY_COMMENT = "verifyComment";
+  public static final String PLAN_REF = "planRef";
+  public static final String PLAN_CHANGES = "planChanges";
+  public static final String REPORT_ID = "reportId";
+
+  private EmergencyVariables() {}
+
+  static long emergencyId(VariableScope scope) {
+    return ((Number) scope.getVariable(EMERGENCY_ID)).longValue();
+  }
+
+  static String text(VariableScope scope, String name) {
+    Object v = scope.getVariable(name);
+    if (v == null) {
+      return null;
+    }
+    String s = v.toString().strip();
+    return s.isEmpty() ? null : s;
+  }
+}
