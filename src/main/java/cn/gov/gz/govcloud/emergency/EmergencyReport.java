@@ -57,9 +57,9 @@ class EmergencyReport extends ProcessStep {
     doc.table(List.of("项目", "内容"), List.of(
         List.of("业务系统", e.businessSystemCode()),
         List.of("使用单位", nz(e.unitCode())),
-        List.of("事件类别 / 等级", e.category() + " / " + e.severity()),
+        List.of("事件类别 / 等级", category(e.category()) + " / " + e.severity()),
         List.of("服务时间", "5x8".equals(e.serviceHours()) ? "5×8（工作时间）" : "7×24"),
-        List.of("来源 / 报告人 / 联系方式", e.source() + " / " + nz(e.reporter()) + " / " + nz(e.contact())),
+        List.of("来源 / 报告人 / 联系方式", source(e.source()) + " / " + nz(e.reporter()) + " / " + nz(e.contact())),
         List.of("发现时间", time(e.detectedAt())),
         List.of("影响范围", nz(e.scope())),
         List.of("事件现象", e.description()),
@@ -86,6 +86,26 @@ class EmergencyReport extends ProcessStep {
     doc.heading("五、改进措施");
     doc.paragraph(e.improvement() == null ? "（应急预案评审待完成，结果将记入事件记录）" : e.improvement());
     return doc.toBytes();
+  }
+
+  static String category(String c) {
+    return switch (c) {
+      case "INTERRUPTION" -> "业务系统中断";
+      case "DATA_LOSS" -> "数据丢失";
+      case "DEGRADATION" -> "业务系统性能下降";
+      case "SECURITY" -> "安全事件";
+      default -> "其他";
+    };
+  }
+
+  static String source(String s) {
+    return switch (s) {
+      case "MONITORING" -> "监控";
+      case "HOTLINE" -> "热线";
+      case "INSPECTION" -> "巡检";
+      case "WORK_ORDER" -> "工单转入";
+      default -> "用户报告";
+    };
   }
 
   private static String kind(String k) {

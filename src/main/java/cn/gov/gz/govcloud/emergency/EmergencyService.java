@@ -112,8 +112,8 @@ public class EmergencyService {
     String no = "EM" + DateTimeFormatter.ofPattern("yyyyMMdd").format(now.atZone(ZoneId.of("Asia/Shanghai"))) + "-"
         + String.format("%06d", id);
     jdbc.sql("UPDATE emergency SET emergency_no = ? WHERE id = ?").params(no, id).update();
-    event(id, "RECEIVED", by, "接报（来源：" + (in.source() == null ? "USER" : in.source()) + "，发现时间：" + detected + "）",
-        null, null);
+    event(id, "RECEIVED", by, "接报（发现时间：" + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+        .withZone(ZoneId.of("Asia/Shanghai")).format(detected) + "）", null, null);
     return get(id);
   }
 

@@ -17,6 +17,8 @@ public final class ApplicationVariables {
   public static final String APPLICATION_NO = "applicationNo";
   public static final String APPLICANT_GROUP = "applicantGroup";
   public static final String PROBLEM_COUNT = "problemCount";
+  /** The application in words, for the reviewers' forms. */
+  public static final String APPLICATION_SUMMARY = "applicationSummary";
   public static final String PROBLEMS_TEXT = "problemsText";
   public static final String CORRECTION_DUE = "correctionDue";
   public static final String CORRECTION_REMINDER_AT = "correctionReminderAt";
@@ -30,6 +32,8 @@ public final class ApplicationVariables {
   public static final String APPROVAL_DECISION = "approvalDecision";
   public static final String APPROVAL_COMMENT = "approvalComment";
   public static final String DELIVERIES = "deliveries";
+  /** The delivery form's text: one resource per line. */
+  public static final String DELIVERY_LIST = "deliveryList";
   public static final String RECEIPT_DECISION = "receiptDecision";
   public static final String RECEIPT_COMMENT = "receiptComment";
   public static final String OUTCOME = "outcome";

@@ -21,7 +21,7 @@ class ApplyCorrection extends ProcessStep {
 
   @Override
   protected void run(DelegateExecution execution) {
-    service.correct(applicationId(execution), json.read(execution, LINES, RegisterApplication.LINES_TYPE),
+    service.correct(applicationId(execution), RegisterApplication.lines(execution, json),
         text(execution, IDLE_JUSTIFICATION), actor(execution));
   }
 }

@@ -18,6 +18,12 @@ class RegisterApplication extends ProcessStep {
 
   static final TypeReference<List<LineInput>> LINES_TYPE = new TypeReference<>() {};
 
+  /** Lines as a portal sends them (JSON variable {@code lines}) or as the form's slots hold them. */
+  static List<LineInput> lines(DelegateExecution execution, JsonVariables json) {
+    List<LineInput> lines = json.read(execution, LINES, LINES_TYPE);
+    return lines != null ? lines : LineSlots.read(execution);
+  }
+
   private final ResourceApplicationService service;
   private final JsonVariables json;
   private final ApplicationNotices notices;
@@ -36,7 +42,7 @@ class RegisterApplication extends ProcessStep {
     }
     ApplicationIntake intake = new ApplicationIntake(externalRef, text(execution, UNIT_CODE),
         text(execution, BUSINESS_SYSTEM_CODE), text(execution, PURPOSE), text(execution, URGENCY),
-        json.read(execution, LINES, LINES_TYPE), text(execution, IDLE_JUSTIFICATION));
+        lines(execution, json), text(execution, IDLE_JUSTIFICATION));
     ResourceApplication a = service.register(intake, execution.getProcessInstanceId(), actor(execution));
     execution.setVariable(APPLICATION_ID, a.id());
     execution.setVariable(APPLICATION_NO, a.applicationNo());

@@ -32,8 +32,8 @@ import org.springframework.stereotype.Component;
  * everyone shares. Runs on every start and only adds what is missing, so an administrator's additions survive.
  *
  * <ul>
- *   <li>every party: Tasklist; the shared task filters; tasks reach people through candidate groups and assignees,
- *       which Camunda authorizes per task;</li>
+ *   <li>every party: Tasklist and the task filters of its role; tasks reach people through candidate groups and
+ *       assignees, which Camunda authorizes per task;</li>
  *   <li>staff (bureau, service desk, ops): read all definitions, instances and tasks; ops managers also reassign tasks;</li>
  *   <li>supervisor: the same reading rights and Cockpit, nothing that changes anything;</li>
  *   <li>unit users: start the processes they start; see only instances of their own unit (granted per instance by
@@ -78,7 +78,6 @@ public class AccessSeeder extends AbstractProcessEnginePlugin {
 
     for (String group : GROUP_NAMES.keySet()) {
       grant(auth, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(auth, group, Resources.FILTER, ANY, Permissions.READ);
     }
     List<String> staff = Groups.STAFF;
     for (String group : staff) {
@@ -105,7 +104,7 @@ public class AccessSeeder extends AbstractProcessEnginePlugin {
         grant(auth, group, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE);
       }
     });
-    seedFilters(engine.getFilterService(), engine.getTaskService());
+    seedFilters(engine.getFilterService(), engine.getTaskService(), auth);
   }
 
   static void ensureGroup(IdentityService identity, String id, String name, String type) {
@@ -149,23 +148,54 @@ public class AccessSeeder extends AbstractProcessEnginePlugin {
     }
   }
 
-  private static void seedFilters(FilterService filters, TaskService tasks) {
-    if (filters.createFilterQuery().filterName("我的任务").count() > 0) {
-      return;
-    }
-    saveFilter(filters, "我的任务", "分配给我的待办任务", -10, "#2a7fd4",
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    saveFilter(filters, "我的组任务", "我所在组可以认领的任务", -5, "#3cb371",
-        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
-    saveFilter(filters, "全部可见任务", "我有权查看的全部任务", 0, "#888888", tasks.createTaskQuery());
+  /**
+   * The Tasklist filters of each role, in Chinese: everyone's own and group tasks, overdue and due today; emergencies
+   * by deadline, inspections and applications awaiting approval for the roles that work them; a read-only overview for
+   * supervisors. Each filter is readable by the groups listed; a filter an administrator has changed is left alone.
+   */
+  private static void seedFilters(FilterService filters, TaskService tasks, AuthorizationService auth) {
+    List<String> everyone = List.copyOf(GROUP_NAMES.keySet());
+    List<String> ops = List.of(Groups.OPS_MANAGER, Groups.OPS_ENGINEER, Groups.OPS_OPERATOR, Groups.SERVICE_DESK);
+    String mine = "${currentUser()}";
+    String myGroups = "${currentUserGroups()}";
+    filter(filters, auth, "我的任务", "分配给我的待办任务，按到期时间排序", -20, "#2a7fd4", everyone,
+        tasks.createTaskQuery().taskAssigneeExpression(mine).orderByDueDate().asc());
+    filter(filters, auth, "我的组任务", "我所在组可以认领的任务", -15, "#3cb371", everyone,
+        tasks.createTaskQuery().taskCandidateGroupInExpression(myGroups).taskUnassigned().orderByDueDate().asc());
+    filter(filters, auth, "已逾期", "已过到期时间仍未完成的我的任务和组任务", -12, "#d9534f", everyone,
+        tasks.createTaskQuery().or().taskAssigneeExpression(mine).taskCandidateGroupInExpression(myGroups).endOr()
+            .dueBeforeExpression("${now()}").orderByDueDate().asc());
+    filter(filters, auth, "今日到期", "今天到期的我的任务和组任务", -10, "#f0ad4e", everyone,
+        tasks.createTaskQuery().or().taskAssigneeExpression(mine).taskCandidateGroupInExpression(myGroups).endOr()
+            .dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}").orderByDueDate().asc());
+    filter(filters, auth, "应急事件", "应急事件处置任务，按响应时限排序", -8, "#c9302c",
+        List.of(Groups.OPS_MANAGER, Groups.OPS_ENGINEER, Groups.OPS_OPERATOR, Groups.SERVICE_DESK, Groups.MANAGEMENT),
+        tasks.createTaskQuery().processDefinitionKey("emergency-response").orderByDueDate().asc());
+    filter(filters, auth, "巡检任务", "巡检与机房检查任务", -6, "#5bc0de", ops,
+        tasks.createTaskQuery().processDefinitionKey("inspection").orderByDueDate().asc());
+    filter(filters, auth, "待我审批的资源申请", "等待我所在组审核或审批的云资源申请", -4, "#8e44ad",
+        List.of(Groups.MANAGEMENT, Groups.OPS_ENGINEER, Groups.OPS_MANAGER),
+        tasks.createTaskQuery().processDefinitionKey("resource-application-review")
+            .taskCandidateGroupInExpression(myGroups).orderByDueDate().asc());
+    filter(filters, auth, "全部进行中任务（只读）", "监理方查看的全部进行中任务", 0, "#888888",
+        List.of(Groups.SUPERVISOR, Groups.MANAGEMENT), tasks.createTaskQuery().orderByTaskCreateTime().desc());
   }
 
-  private static void saveFilter(FilterService filters, String name, String description, int priority, String color,
-      TaskQuery query) {
+  private static void filter(FilterService filters, AuthorizationService auth, String name, String description,
+      int priority, String color, List<String> groups, TaskQuery query) {
+    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+    String id = existing != null ? existing.getId() : saveFilter(filters, name, description, priority, color, query);
+    for (String group : groups) {
+      grant(auth, group, Resources.FILTER, id, Permissions.READ);
+    }
+  }
+
+  private static String saveFilter(FilterService filters, String name, String description, int priority,
+      String color, TaskQuery query) {
     Filter filter = filters.newTaskFilter(name);
     filter.setProperties(new LinkedHashMap<>(Map.of(
         "description", description, "priority", priority, "color", color, "refresh", true)));
     filter.setQuery(query);
-    filters.saveFilter(filter);
+    return filters.saveFilter(filter).getId();
   }
 }

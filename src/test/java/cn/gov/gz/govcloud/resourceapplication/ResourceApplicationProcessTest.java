@@ -258,6 +258,43 @@ class ResourceApplicationProcessTest extends WebTest {
   }
 
   @Test
+  void theTasklistFormsFixedLineSlotsAndDeliveryListWorkEndToEnd() {
+    String[] unit = freshUnit();
+    Map<String, Object> v = new HashMap<>();
+    v.put("unitCode", unit[0]);
+    v.put("businessSystemCode", unit[1]);
+    v.put("purpose", "表单路径");
+    v.put("urgency", "NORMAL");
+    v.put("line1Type", "VM");
+    v.put("line1Vcpu", 4L);
+    v.put("line1MemoryGb", 8L);
+    v.put("line1Quantity", 2L);
+    v.put("addLine2", true);
+    v.put("line2Type", "STORAGE");
+    v.put("line2Quantity", 1L);
+    v.put("line2DiskTb", 2.5);
+    v.put("line3Type", "VM");
+    ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey("resource-application-review", v);
+    assertThat(application(pi).lines()).as("slot 3 is hidden, so not a line").hasSize(2);
+    assertThat(pi).isWaitingAt("Task_CorrectApplication");
+    assertThat(processEngine.getRuntimeService().getVariable(pi.getId(), "line1Os")).isNull();
+    assertThat(processEngine.getRuntimeService().getVariable(pi.getId(), "line2DiskTb")).isEqualTo(2.5);
+    complete(pi, "Task_CorrectApplication", "line1Os", "麒麟 V10");
+    complete(pi, "Task_TechnicalReview", "reviewDecision", "APPROVE");
+    complete(pi, "Task_ManagementApproval", "approvalDecision", "APPROVE");
+    String a = id();
+    String b = id();
+    String c = id();
+    assertThatThrownBy(() -> complete(pi, "Task_DeliverResources", "deliveryList", "一, " + a))
+        .hasMessageContaining("行号");
+    complete(pi, "Task_DeliverResources", "deliveryList",
+        "1, " + a + ", 10.0.0.1, A01\n1，" + b + "，10.0.0.2，A01\n\n2、" + c);
+    complete(pi, "Task_ConfirmReceipt", "receiptDecision", "CONFIRMED");
+    assertThat(ledger.search(ADMIN, null, null, null, null, application(pi).id(), 10))
+        .extracting(LedgerResource::resourceId).containsExactlyInAnyOrder(a, b, c);
+  }
+
+  @Test
   void malformedInputStartsNothing() {
     long before = applications.search(ADMIN, null, 500).size();
     assertThatThrownBy(() -> apply("JTJ", "WJW-HIS", "NORMAL", vmLine(1, 1, "x", 1)))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.gz.govcloud.access.Groups;
 import cn.gov.gz.govcloud.support.WebTest;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -73,6 +74,29 @@ class PlatformSecurityTest extends WebTest {
     ResponseEntity<String> users = get("jtj1", "/engine-rest/user");
     assertThat(users.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(users.getBody()).doesNotContain("wjw1").doesNotContain("desk1");
+  }
+
+  @Test
+  void eachRoleSeesTheFiltersOfItsWorkInChinese() throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var unit = json.readTree(get("jtj1", "/engine-rest/filter?resourceType=Task").getBody()).findValuesAsText("name");
+    assertThat(unit).contains("我的任务", "我的组任务", "已逾期", "今日到期").doesNotContain("应急事件", "巡检任务");
+    var engineer = json.readTree(get("engineer1", "/engine-rest/filter?resourceType=Task").getBody())
+        .findValuesAsText("name");
+    assertThat(engineer).contains("我的任务", "应急事件", "巡检任务", "待我审批的资源申请");
+    var supervisor = json.readTree(get("supervisor1", "/engine-rest/filter?resourceType=Task").getBody())
+        .findValuesAsText("name");
+    assertThat(supervisor).contains("全部进行中任务（只读）").doesNotContain("巡检任务");
+    String overdue = json.readTree(get("engineer1", "/engine-rest/filter?resourceType=Task&name="
+        + "已逾期").getBody()).get(0).get("id")
+        .asText();
+    assertThat(post("engineer1", "/engine-rest/filter/" + overdue + "/list", Map.of()).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    String today = json.readTree(get("engineer1", "/engine-rest/filter?resourceType=Task&name="
+        + "今日到期").getBody()).get(0).get("id")
+        .asText();
+    assertThat(post("engineer1", "/engine-rest/filter/" + today + "/count", Map.of()).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
   }
 
   @Test

@@ -73,7 +73,7 @@ class UnitIsolationTest extends WebTest {
     WebappSession other = WebappSession.login(port, "tasklist", "wjw1", DEMO_PASSWORD);
     assertThat(json.readTree(other.engineGet("task?processInstanceId=" + id).body())).isEmpty();
     assertThat(other.engineGet("process-instance/" + id).statusCode()).isNotEqualTo(200);
-    String filterId = json.readTree(other.engineGet("filter?resourceType=Task&name=" + "%E5%85%A8%E9%83%A8%E5%8F%AF%E8%A7%81%E4%BB%BB%E5%8A%A1")
+    String filterId = json.readTree(other.engineGet("filter?resourceType=Task&name=" + "%E6%88%91%E7%9A%84%E7%BB%84%E4%BB%BB%E5%8A%A1")
         .body()).get(0).get("id").asText();
     var listed = other.enginePost("filter/" + filterId + "/list?firstResult=0&maxResults=500", "{}");
     assertThat(listed.statusCode()).isEqualTo(200);

@@ -1,0 +1,29 @@
+// govcloud-ops: Tasklist in simplified Chinese by default for Chinese browsers, English still available.
+export default {
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'en'
+  },
+  shortcuts: {
+    claimTask: {
+      key: 'ctrl+alt+c',
+      description: '认领当前选中的任务'
+    },
+    focusFilter: {
+      key: 'ctrl+shift+f',
+      description: '定位到过滤器列表的第一个过滤器'
+    },
+    focusList: {
+      key: 'ctrl+alt+l',
+      description: '定位到任务列表的第一个任务'
+    },
+    focusForm: {
+      key: 'ctrl+alt+f',
+      description: '定位到任务表单的第一个输入框'
+    },
+    startProcess: {
+      key: 'ctrl+alt+p',
+      description: '打开“发起流程”对话框'
+    }
+  }
+};

@@ -1,0 +1,7 @@
+// govcloud-ops: simplified Chinese by default for Chinese browsers, English still available.
+export default {
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'en'
+  }
+};

@@ -1,0 +1,233 @@
+package cn.gov.gz.govcloud.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.gz.govcloud.support.WebTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real browser (headless Debian Chromium with a Chinese locale) works Tasklist: a unit user starts a resource
+ * application from its Camunda Form, an engineer finds the review task, claims it and completes its form. Every
+ * start form is opened once. Screenshots go to target/browser-screenshots. Skipped where Chromium is not installed
+ * (.ci/run installs the Debian packages chromium and chromium-driver).
+ */
+class TasklistBrowserTest extends WebTest {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SHOTS = Path.of("target", "browser-screenshots");
+  /** An untranslated label key, as Camunda shows it when a locale lacks the key. */
+  static final Pattern RAW_KEY = Pattern.compile("\\b[A-Z][A-Z0-9]{2,}(_[A-Z0-9]+){2,}\\b");
+
+  ChromeDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() throws IOException {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+        "Chromium is not installed (Debian packages chromium and chromium-driver): browser test skipped");
+    Files.createDirectories(SHOTS);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--lang=zh-CN", "--window-size=1400,1000",
+        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private String tasklist() {
+    return "http://localhost:" + port + "/camunda/app/tasklist/default/";
+  }
+
+  private void login(String user) {
+    browser.manage().deleteAllCookies();
+    browser.get(tasklist());
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]")));
+    name.sendKeys(user);
+    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(DEMO_PASSWORD);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(text("我的任务")));
+  }
+
+  private static By text(String s) {
+    return By.xpath("//*[normalize-space(text())='" + s + "']");
+  }
+
+  /** A link or button whose text contains {@code s} (icons and counters around it are fine). */
+  private static By action(String s) {
+    return By.xpath("//*[self::a or self::button][contains(normalize-space(.), '" + s + "')]");
+  }
+
+  private static By fieldLabelled(String label, String tag) {
+    return By.xpath("//label[contains(normalize-space(.), '" + label + "')]/following::" + tag + "[1]");
+  }
+
+  private void click(By by) {
+    WebElement e;
+    try {
+      e = wait.until(ExpectedConditions.elementToBeClickable(by));
+    } catch (org.openqa.selenium.TimeoutException timeout) {
+      try {
+        shot("failed-" + System.currentTimeMillis());
+      } catch (IOException ignored) {
+        // the screenshot is only a help for reading the failure
+      }
+      throw timeout;
+    }
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'})",
+        e);
+    e.click();
+  }
+
+  /** Types into a field and checks the value stuck (the form may still be rendering when it first appears). */
+  private void type(By by, String value) {
+    wait.until(d -> {
+      WebElement e = d.findElement(by);
+      if (!e.isDisplayed()) {
+        return false;
+      }
+      if (!value.equals(e.getAttribute("value"))) {
+        e.clear();
+        e.sendKeys(value, org.openqa.selenium.Keys.TAB);
+      }
+      return value.equals(d.findElement(by).getAttribute("value"));
+    });
+  }
+
+  private void shot(String name) throws IOException {
+    Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  private void openStartForm(String processName) {
+    click(action("发起流程"));
+    click(action(processName));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-container")));
+  }
+
+  @Test
+  void aUnitUserAppliesAndAnEngineerReviewsInChineseTasklist() throws IOException {
+    login("jtj1");
+    String page = browser.findElement(By.tagName("body")).getText();
+    assertThat(page).contains("我的任务", "发起流程");
+    assertThat(RAW_KEY.matcher(page).find()).as("no untranslated label key on the start page: " + page).isFalse();
+    shot("01-tasklist-unit-user");
+
+    openStartForm("云资源申请校核");
+    type(fieldLabelled("业务系统编码", "input"), "JTJ-OA");
+    type(fieldLabelled("用途说明", "textarea"), "浏览器测试：协同办公系统扩容");
+    type(fieldLabelled("vCPU", "input"), "4");
+    type(fieldLabelled("内存（GB）", "input"), "8");
+    type(fieldLabelled("操作系统", "input"), "麒麟 V10");
+    // form-js commits typed text after a short debounce: let it settle, then check every value is still there
+    new org.openqa.selenium.interactions.Actions(browser).pause(Duration.ofMillis(800)).perform();
+    type(fieldLabelled("业务系统编码", "input"), "JTJ-OA");
+    type(fieldLabelled("用途说明", "textarea"), "浏览器测试：协同办公系统扩容");
+    type(fieldLabelled("操作系统", "input"), "麒麟 V10");
+    shot("02-start-form-filled");
+    click(By.xpath("//button[normalize-space(.)='发起']"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-container")));
+
+    var runtime = processEngine.getRuntimeService();
+    try {
+      wait.until(d -> runtime.createProcessInstanceQuery().processDefinitionKey("resource-application-review")
+          .variableValueEquals("purpose", "浏览器测试：协同办公系统扩容").count() == 1);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      shot("failed-start");
+      throw new AssertionError("the application was not started; page says: "
+          + browser.findElement(By.tagName("body")).getText(), e);
+    }
+    String instanceId = runtime.createProcessInstanceQuery().processDefinitionKey("resource-application-review")
+        .variableValueEquals("purpose", "浏览器测试：协同办公系统扩容").singleResult().getId();
+
+    assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult()
+        .getTaskDefinitionKey()).as("checked clean: " + runtime.getVariable(instanceId, "problemsText") + " "
+            + runtime.getVariables(instanceId)).isEqualTo("Task_TechnicalReview");
+    login("engineer1");
+    click(action("我的组任务"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(action("技术审核")));
+    // open this application's review task as the notice's link does (other tests' review tasks may be listed too)
+    String taskId = processEngine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult()
+        .getId();
+    browser.get(tasklist() + "#/?task=" + taskId + "&filter=");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//*[contains(normalize-space(.), '浏览器测试：协同办公系统扩容')]")));
+    shot("03-engineer-task");
+    click(action("认领"));
+    wait.until(d -> "engineer1".equals(processEngine.getTaskService().createTaskQuery().taskId(taskId).singleResult()
+        .getAssignee()));
+    // the claimed task leaves the group filter; open it again from "my tasks"
+    browser.get(tasklist() + "#/?task=" + taskId + "&filter=");
+    click(By.xpath("//label[contains(normalize-space(.), '同意，提交管理方审批')]"));
+    shot("04-review-form");
+    click(By.xpath("//button[normalize-space(.)='完成']"));
+    wait.until(d -> processEngine.getTaskService().createTaskQuery().processInstanceId(instanceId)
+        .taskDefinitionKey("Task_ManagementApproval").count() == 1);
+    shot("05-review-completed");
+  }
+
+  @Test
+  void cockpitAndAdminSpeakChineseToo() throws IOException {
+    browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]"))).sendKeys("manager1");
+    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(DEMO_PASSWORD);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(action("流程")));
+    String cockpit = browser.findElement(By.tagName("body")).getText();
+    assertThat(cockpit).contains("流程", "决策");
+    assertThat(RAW_KEY.matcher(cockpit).find()).as(cockpit).isFalse();
+    shot("cockpit-zh");
+
+    browser.manage().deleteAllCookies();
+    browser.get("http://localhost:" + port + "/camunda/app/admin/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]"))).sendKeys("admin");
+    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("admin-test-password");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(action("用户")));
+    String admin = browser.findElement(By.tagName("body")).getText();
+    assertThat(admin).contains("用户", "组", "授权");
+    shot("admin-zh");
+  }
+
+  @Test
+  void everyStartFormRendersWithoutErrors() throws IOException {
+    login("desk1");
+    for (String process : List.of("运维工单", "云资源申请校核", "应急事件处置")) {
+      openStartForm(process);
+      String form = browser.findElement(By.cssSelector(".fjs-container")).getText();
+      assertThat(form).as(process).isNotBlank().doesNotContain("Error", "error");
+      shot("start-form-" + process);
+      click(By.xpath("//button[normalize-space(.)='取消' or normalize-space(.)='关闭']"));
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-container")));
+    }
+  }
+}
