@@ -43,6 +43,11 @@ public class OrganizationService {
     return repository.system(code);
   }
 
+  /** A unit's business systems (or all when {@code unitCode} is null), without access checks, for forms. */
+  public List<BusinessSystem> systemsOf(String unitCode) {
+    return repository.systems(unitCode == null ? null : List.of(unitCode));
+  }
+
   /** A unit by code, without access checks. */
   public java.util.Optional<Unit> findUnit(String code) {
     return repository.unit(code);

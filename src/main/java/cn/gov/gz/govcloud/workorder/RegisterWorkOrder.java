@@ -4,6 +4,10 @@ import cn.gov.gz.govcloud.engine.ProcessStep;
 import static cn.gov.gz.govcloud.workorder.WorkOrderVariables.*;
 
 import cn.gov.gz.govcloud.access.Groups;
+import cn.gov.gz.govcloud.engine.JsonVariables;
+import cn.gov.gz.govcloud.organization.OrganizationService;
+import java.util.Map;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -15,13 +19,17 @@ class RegisterWorkOrder extends ProcessStep {
   private final WorkOrderClocks clocks;
   private final WorkOrderNotices notices;
   private final WorkOrderProperties properties;
+  private final OrganizationService organization;
+  private final JsonVariables json;
 
   RegisterWorkOrder(WorkOrderService service, WorkOrderClocks clocks, WorkOrderNotices notices,
-      WorkOrderProperties properties) {
+      WorkOrderProperties properties, OrganizationService organization, JsonVariables json) {
     this.service = service;
     this.clocks = clocks;
     this.notices = notices;
     this.properties = properties;
+    this.organization = organization;
+    this.json = json;
   }
 
   @Override
@@ -43,6 +51,9 @@ class RegisterWorkOrder extends ProcessStep {
       execution.setProcessBusinessKey(order.orderNo());
     }
     clocks.apply(execution, order);
+    execution.setVariable(SYSTEM_OPTIONS, SpinValues.jsonValue(json.write(organization.systemsOf(order.unitCode())
+        .stream().map(s -> Map.of("label", s.name() + "（" + s.code() + "，" + s.serviceLevel() + " 级服务）",
+            "value", s.code())).toList())).create());
     notices.toUnit(order, "received", "已受理", "您提交的工单已受理，服务台将尽快处理。");
   }
 }

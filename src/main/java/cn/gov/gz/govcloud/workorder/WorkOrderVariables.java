@@ -46,6 +46,8 @@ public final class WorkOrderVariables {
 
   // task results
   public static final String KB_SUGGESTIONS = "kbSuggestions";
+  /** The unit's business systems as options for the classification form (Json). */
+  public static final String SYSTEM_OPTIONS = "systemOptions";
   public static final String KNOWLEDGE_ARTICLE_ID = "knowledgeArticleId";
   public static final String CONSULTATION_ANSWER = "consultationAnswer";
   public static final String ANSWER_DECISION = "answerDecision";

@@ -196,6 +196,20 @@ class TasklistBrowserTest extends WebTest {
   }
 
   @Test
+  void theClassificationFormOffersTheUnitsBusinessSystems() throws IOException {
+    String instanceId = processEngine.getRuntimeService().startProcessInstanceByKey("work-order", Map.of(
+        "unitCode", "JTJ", "businessSystemCode", "JTJ-TOCC", "type", "FAULT", "priority", "HIGH",
+        "channel", "HOTLINE", "title", "浏览器测试工单", "description", "下拉框")).getId();
+    String taskId = processEngine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult()
+        .getId();
+    login("desk1");
+    browser.get(tasklist() + "#/?task=" + taskId + "&filter=");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//*[contains(normalize-space(.), '交通运行监测调度平台（JTJ-TOCC，1 级服务）')]")));
+    shot("classify-form-systems");
+  }
+
+  @Test
   void cockpitAndAdminSpeakChineseToo() throws IOException {
     browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]"))).sendKeys("manager1");
