@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.emergency;
 
+import cn.gov.gz.govcloud.access.UnitScope;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.NotFoundException;
 import cn.gov.gz.govcloud.organization.BusinessSystem;
@@ -273,13 +274,8 @@ public class EmergencyService {
   public List<Emergency> search(Caller caller, String status, int limit) {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM emergency WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
-    if (!caller.seesAllUnits()) {
-      if (caller.unitCodes().isEmpty()) {
-        return List.of();
-      }
-      sql.append(" AND unit_code IN (").append(String.join(",", caller.unitCodes().stream().map(u -> "?").toList()))
-          .append(")");
-      params.addAll(caller.unitCodes());
+    if (!UnitScope.restrict(caller, "unit_code", sql, params)) {
+      return List.of();
     }
     if (status != null) {
       sql.append(" AND status = ?");

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.ledger;
 
+import cn.gov.gz.govcloud.access.UnitScope;
 import cn.gov.gz.govcloud.access.AccessDeniedException;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.Groups;
@@ -92,13 +93,8 @@ public class LedgerService {
       State state, Long applicationId, int limit) {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ledger_resource WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
-    if (!caller.seesAllUnits()) {
-      List<String> units = caller.unitCodes();
-      if (units.isEmpty() || (unitCode != null && !units.contains(unitCode))) {
-        return List.of();
-      }
-      sql.append(" AND unit_code IN (").append(String.join(",", units.stream().map(u -> "?").toList())).append(")");
-      params.addAll(units);
+    if ((unitCode != null && !caller.mayAccessUnit(unitCode)) || !UnitScope.restrict(caller, "unit_code", sql, params)) {
+      return List.of();
     }
     if (unitCode != null) {
       sql.append(" AND unit_code = ?");

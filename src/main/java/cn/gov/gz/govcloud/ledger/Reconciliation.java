@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.ledger;
 
+import cn.gov.gz.govcloud.access.UnitScope;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.Groups;
 import cn.gov.gz.govcloud.access.NotFoundException;
@@ -194,13 +195,8 @@ public class Reconciliation {
       sql.append(" AND kind = ?");
       params.add(kind.name());
     }
-    if (!caller.seesAllUnits()) {
-      if (caller.unitCodes().isEmpty()) {
-        return List.of();
-      }
-      sql.append(" AND unit_code IN (").append(String.join(",", caller.unitCodes().stream().map(u -> "?").toList()))
-          .append(")");
-      params.addAll(caller.unitCodes());
+    if (!UnitScope.restrict(caller, "unit_code", sql, params)) {
+      return List.of();
     }
     sql.append(" ORDER BY id FETCH FIRST ").append(Math.min(Math.max(limit, 1), 10_000)).append(" ROWS ONLY");
     return jdbc.sql(sql.toString()).params(params)

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.report;
 
+import cn.gov.gz.govcloud.access.UnitScope;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.NotFoundException;
 import java.security.MessageDigest;
@@ -74,13 +75,8 @@ public class ReportArchive {
       int limit) {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM report_document WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
-    if (!caller.seesAllUnits()) {
-      if (caller.unitCodes().isEmpty()) {
-        return List.of();
-      }
-      sql.append(" AND unit_code IN (").append(String.join(",", caller.unitCodes().stream().map(u -> "?").toList()))
-          .append(")");
-      params.addAll(caller.unitCodes());
+    if (!UnitScope.restrict(caller, "unit_code", sql, params)) {
+      return List.of();
     }
     if (kind != null) {
       sql.append(" AND kind = ?");

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.resourceapplication;
 
+import cn.gov.gz.govcloud.access.UnitScope;
 import cn.gov.gz.govcloud.resourceapplication.ResourceApplication.Line;
 import cn.gov.gz.govcloud.resourceapplication.ResourceApplication.Status;
 import cn.gov.gz.govcloud.resourceapplication.ResourceApplication.Urgency;
@@ -79,12 +80,8 @@ class ApplicationRepository {
   List<ResourceApplication> search(List<String> units, Status status, int limit) {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM resource_application WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
-    if (units != null) {
-      if (units.isEmpty()) {
-        return List.of();
-      }
-      sql.append(" AND unit_code IN (").append(String.join(",", units.stream().map(u -> "?").toList())).append(")");
-      params.addAll(units);
+    if (!UnitScope.restrict(units, "unit_code", sql, params)) {
+      return List.of();
     }
     if (status != null) {
       sql.append(" AND status = ?");

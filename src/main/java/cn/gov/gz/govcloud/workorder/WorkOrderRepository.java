@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import cn.gov.gz.govcloud.access.UnitScope;
 import cn.gov.gz.govcloud.workorder.WorkOrder.Channel;
 import cn.gov.gz.govcloud.workorder.WorkOrder.Priority;
 import cn.gov.gz.govcloud.workorder.WorkOrder.Status;
@@ -108,13 +109,8 @@ class WorkOrderRepository {
       int limit) {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM work_order WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
-    if (unitCodes != null) {
-      if (unitCodes.isEmpty()) {
-        return List.of();
-      }
-      sql.append(" AND unit_code IN (").append(String.join(",", unitCodes.stream().map(u -> "?").toList()))
-          .append(")");
-      params.addAll(unitCodes);
+    if (!UnitScope.restrict(unitCodes, "unit_code", sql, params)) {
+      return List.of();
     }
     if (status != null) {
       sql.append(" AND status = ?");
