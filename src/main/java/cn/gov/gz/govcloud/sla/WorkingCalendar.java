@@ -121,6 +121,31 @@ public class WorkingCalendar {
     return day.atTime(t.toLocalTime()).atZone(CHINA).toInstant();
   }
 
+  /** The working time between two instants (zero when {@code to} is not after {@code from}). */
+  public Duration workingTimeBetween(Instant from, Instant to) {
+    Duration total = Duration.ZERO;
+    if (!to.isAfter(from)) {
+      return total;
+    }
+    ZonedDateTime start = from.atZone(CHINA);
+    ZonedDateTime end = to.atZone(CHINA);
+    for (LocalDate day = start.toLocalDate(); !day.isAfter(end.toLocalDate()); day = day.plusDays(1)) {
+      if (!isWorkingDay(day)) {
+        continue;
+      }
+      for (LocalTime[] p : periods) {
+        ZonedDateTime a = day.atTime(p[0]).atZone(CHINA);
+        ZonedDateTime b = day.atTime(p[1]).atZone(CHINA);
+        ZonedDateTime lo = a.isAfter(start) ? a : start;
+        ZonedDateTime hi = b.isBefore(end) ? b : end;
+        if (hi.isAfter(lo)) {
+          total = total.plus(Duration.between(lo, hi));
+        }
+      }
+    }
+    return total;
+  }
+
   /** Forgets cached data of a year (after it was loaded or replaced). */
   void forget(int year) {
     years.remove(year);

@@ -34,7 +34,9 @@ public record WorkOrder(
     String satisfactionComment,
     Long knowledgeArticleId,
     String emergencyRef,
-    String createdBy) {
+    String createdBy,
+    String serviceHours,
+    Instant recoveryDueAt) {
 
   /** HIGH: business interrupted or data lost; MEDIUM: performance degraded; LOW: everything else (P3 5.3.2.7/8). */
   public enum Priority {
@@ -51,8 +53,8 @@ public record WorkOrder(
     RECEIVED, DISPATCHED, WAITING_USER, RESOLVED, EMERGENCY, CLOSED
   }
 
-  /** Recovery deadline: receipt + target of the service level + time spent waiting on the user. */
-  public Instant recoveryDueAt() {
-    return recoverWithinSeconds == null ? null : receivedAt.plusSeconds(recoverWithinSeconds + pausedSeconds);
+  /** 5×8 service (levels 3–4): deadlines and paused time count working time only. */
+  public boolean workingHoursOnly() {
+    return "5x8".equals(serviceHours);
   }
 }

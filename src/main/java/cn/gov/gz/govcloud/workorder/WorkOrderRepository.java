@@ -24,7 +24,7 @@ class WorkOrderRepository {
       + "contact_name, contact_phone, type, priority, service_level, channel, source_ref, title, description, status, "
       + "handler_group, received_at, dispatch_due_at, dispatched_at, recover_within_s, paused_s, resolved_at, "
       + "closed_at, close_reason, reopen_count, escalation_level, satisfaction_score, satisfaction_comment, "
-      + "knowledge_article_id, emergency_ref, created_by";
+      + "knowledge_article_id, emergency_ref, created_by, service_hours, recovery_due_at";
 
   private final JdbcClient jdbc;
 
@@ -206,7 +206,8 @@ class WorkOrderRepository {
         rs.getLong("paused_s"), instant(rs, "resolved_at"), instant(rs, "closed_at"), rs.getString("close_reason"),
         rs.getInt("reopen_count"), rs.getInt("escalation_level"), (Integer) rs.getObject("satisfaction_score",
             Integer.class), rs.getString("satisfaction_comment"), (Long) rs.getObject("knowledge_article_id",
-            Long.class), rs.getString("emergency_ref"), rs.getString("created_by"));
+            Long.class), rs.getString("emergency_ref"), rs.getString("created_by"), rs.getString("service_hours"),
+        instant(rs, "recovery_due_at"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

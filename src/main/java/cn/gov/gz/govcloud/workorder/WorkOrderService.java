@@ -4,6 +4,7 @@ import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.NotFoundException;
 import cn.gov.gz.govcloud.organization.BusinessSystem;
 import cn.gov.gz.govcloud.organization.OrganizationService;
+import cn.gov.gz.govcloud.sla.WorkingCalendar;
 import cn.gov.gz.govcloud.web.ValidationException;
 import cn.gov.gz.govcloud.web.ValidationException.FieldError;
 import cn.gov.gz.govcloud.workorder.WorkOrder.Priority;
@@ -24,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The work order's data and clocks. The process calls it step by step (through its delegates); REST reads it.
  * Times: dispatch deadline = receipt + dispatch target; recovery deadline = receipt + recovery target of the
- * service level + time spent waiting on the user (paused). Reclassifying recomputes the targets and keeps the paused
- * time.
+ * service level + time spent waiting on the user (paused), all in working time for the 5×8 levels 3–4 (GB/T 34077.3
+ * 5.3.6). Reclassifying recomputes the targets and keeps the paused time.
  */
 @Service
 public class WorkOrderService {
@@ -35,15 +36,17 @@ public class WorkOrderService {
   private final OrganizationService organization;
   private final WorkOrderProperties properties;
   private final Validator validator;
+  private final WorkingCalendar calendar;
   private final Clock clock;
 
   WorkOrderService(WorkOrderRepository repository, WorkOrderTargets targets, OrganizationService organization,
-      WorkOrderProperties properties, Validator validator, Clock clock) {
+      WorkOrderProperties properties, Validator validator, WorkingCalendar calendar, Clock clock) {
     this.repository = repository;
     this.targets = targets;
     this.organization = organization;
     this.properties = properties;
     this.validator = validator;
+    this.calendar = calendar;
     this.clock = clock;
   }
 
@@ -117,9 +120,26 @@ public class WorkOrderService {
   private void applyTargets(long id, WorkOrderType type, Priority priority, int level, Instant receivedAt) {
     Targets t = targets.of(type, priority, level);
     Map<String, Object> changes = new LinkedHashMap<>();
-    changes.put("dispatch_due_at", receivedAt.plus(t.dispatchWithin()));
+    changes.put("service_hours", t.workingHoursOnly() ? "5x8" : "7x24");
+    changes.put("dispatch_due_at", after(receivedAt, t.dispatchWithin(), t.workingHoursOnly()));
     changes.put("recover_within_s", t.recoverWithin().toSeconds());
     repository.update(id, changes, clock.instant());
+    updateRecoveryDue(id);
+  }
+
+  /**
+   * Recovery deadline: receipt + the level's recovery target + the time spent waiting on the user; for 5×8 levels
+   * all three count working time on the mainland-China calendar.
+   */
+  private void updateRecoveryDue(long id) {
+    WorkOrder o = get(id);
+    Duration budget = Duration.ofSeconds(o.recoverWithinSeconds() + o.pausedSeconds());
+    repository.update(id, Map.of("recovery_due_at", after(o.receivedAt(), budget, o.workingHoursOnly())),
+        clock.instant());
+  }
+
+  private Instant after(Instant start, Duration amount, boolean workingHoursOnly) {
+    return workingHoursOnly ? calendar.plusWorkingTime(start, amount) : start.plus(amount);
   }
 
   public Targets targetsOf(WorkOrder order) {
@@ -167,11 +187,14 @@ public class WorkOrderService {
     WorkOrder order = get(id);
     Optional<Instant> started = repository.openPauseStart(id);
     if (started.isPresent()) {
-      long paused = Duration.between(started.get(), now).toSeconds();
+      long paused = (order.workingHoursOnly() ? calendar.workingTimeBetween(started.get(), now)
+          : Duration.between(started.get(), now)).toSeconds();
       repository.closePause(id, now);
       repository.update(id, Map.of("paused_s", order.pausedSeconds() + Math.max(0, paused),
           "status", Status.DISPATCHED), now);
-      repository.addNote(id, "SYSTEM", by, "处理时限恢复计时（暂停 " + formatDuration(paused) + "）", now);
+      repository.addNote(id, "SYSTEM", by, "处理时限恢复计时（暂停 " + formatDuration(paused)
+          + (order.workingHoursOnly() ? "工作时间" : "") + "）", now);
+      updateRecoveryDue(id);
     }
     return get(id).recoveryDueAt();
   }

@@ -24,7 +24,9 @@ class WorkOrderTargets {
     this.decisions = decisions;
   }
 
-  record Targets(Duration dispatchWithin, Duration feedbackInterval, String dispatchGroup, Duration recoverWithin) {}
+  /** The order's targets; {@code workingHoursOnly} for 5×8 levels, whose deadlines count working time. */
+  record Targets(Duration dispatchWithin, Duration feedbackInterval, String dispatchGroup, Duration recoverWithin,
+      boolean workingHoursOnly) {}
 
   Targets of(WorkOrderType type, WorkOrder.Priority priority, int serviceLevel) {
     Map<String, Object> dispatch = decisions.evaluateDecisionByKey(DISPATCH_RULES)
@@ -35,6 +37,6 @@ class WorkOrderTargets {
         .evaluate().getSingleResult().getEntryMap();
     return new Targets(Duration.parse((String) dispatch.get("dispatchWithin")),
         Duration.parse((String) dispatch.get("feedbackInterval")), (String) dispatch.get("dispatchGroup"),
-        Duration.parse((String) level.get("recoverWithin")));
+        Duration.parse((String) level.get("recoverWithin")), "5x8".equals(level.get("acceptanceHours")));
   }
 }

@@ -178,6 +178,33 @@ class WorkOrderProcessTest extends WorkOrderTestSupport {
   }
 
   @Test
+  void levelThreeAndFourDeadlinesCountWorkingTimeAndSoDoesThePause() {
+    java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+    // Friday 27 Nov 2026 17:55, a level-3 system (5×8)
+    now = java.time.LocalDateTime.parse("2026-11-27T17:55:00").atZone(china).toInstant();
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(now));
+    ProcessInstance pi = start(intake("FAULT", "HIGH", "JTJ", "JTJ-OA", "公文系统无法登录"));
+    WorkOrder order = order(pi);
+    assertThat(order.workingHoursOnly()).isTrue();
+    assertThat(order.dispatchDueAt()).as("5 min on Friday, 25 min on Monday")
+        .isEqualTo(java.time.LocalDateTime.parse("2026-11-30T08:55:00").atZone(china).toInstant());
+    assertThat(order.recoveryDueAt()).as("8 working hours")
+        .isEqualTo(java.time.LocalDateTime.parse("2026-12-01T08:55:00").atZone(china).toInstant());
+
+    classifyAndDispatch(pi);
+    complete(pi, "Task_HandleWorkOrder", "progressNote", "需用户确认账号", "handlingOutcome", "NEED_USER_INFO",
+        "waitReason", "请提供登录账号");
+    // paused Friday 17:55 → Monday 09:30: only the 5 min on Friday and 1 h on Monday are working time
+    moveClock(Duration.between(now, java.time.LocalDateTime.parse("2026-11-30T09:30:00").atZone(china).toInstant()));
+    complete(pi, "Task_ProvideInformation", "userReply", "zhangsan");
+    order = order(pi);
+    assertThat(order.pausedSeconds()).isEqualTo(Duration.ofMinutes(65).toSeconds());
+    assertThat(order.recoveryDueAt())
+        .isEqualTo(java.time.LocalDateTime.parse("2026-12-01T10:00:00").atZone(china).toInstant());
+    assertThat(timer(pi, "Timer_RecoveryDeadline").getDuedate().toInstant()).isEqualTo(order.recoveryDueAt());
+  }
+
+  @Test
   void waitingOnTheUserPausesTheRecoveryClockAndAPriorityChangeKeepsThePausedTime() {
     ProcessInstance pi = start(intake("FAULT", "MEDIUM", "WJW", "WJW-HIS", "挂号接口变慢"));
     classifyAndDispatch(pi);
