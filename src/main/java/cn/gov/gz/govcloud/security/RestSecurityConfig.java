@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Authentication for machine callers: {@code /engine-rest/*} (Camunda's REST API) and {@code /api/*} (ours) require
- * HTTP Basic credentials checked against Camunda identity; the authenticated user and groups are then seen by the
+ * Authentication for machine callers: {@code /engine-rest/*} (Camunda's REST API), {@code /api/*} (ours) and the
+ * metrics endpoints require HTTP Basic credentials checked against Camunda identity (health stays open for load
+ * balancers); the authenticated user and groups are then seen by the
  * engine's authorization checks. The webapps keep their own session login and CSRF protection.
  */
 @Configuration
@@ -42,9 +43,10 @@ class RestSecurityConfig {
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> reg =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    reg.addUrlPatterns("/api/*");
+    reg.addUrlPatterns("/api/*", "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/*",
+        "/actuator/info");
     reg.addInitParameter("authentication-provider", AUTH_PROVIDER);
-    reg.addInitParameter("rest-url-pattern-prefix", "/api");
+    reg.addInitParameter("rest-url-pattern-prefix", "");
     reg.setName("govcloud-api-authentication");
     reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 22);
     return reg;

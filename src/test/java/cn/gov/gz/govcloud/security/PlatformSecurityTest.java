@@ -104,7 +104,10 @@ class PlatformSecurityTest extends WebTest {
     ResponseEntity<String> health = get(null, "/actuator/health");
     assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(health.getBody()).contains("UP");
-    ResponseEntity<String> prometheus = rest.getForEntity("/actuator/prometheus", String.class);
+    assertThat(rest.getForEntity("/actuator/prometheus", String.class).getStatusCode())
+        .as("metrics need credentials").isEqualTo(HttpStatus.UNAUTHORIZED);
+    ResponseEntity<String> prometheus = rest.withBasicAuth("manager1", DEMO_PASSWORD)
+        .getForEntity("/actuator/prometheus", String.class);
     assertThat(prometheus.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(prometheus.getBody()).contains("jvm_memory_used_bytes");
   }
