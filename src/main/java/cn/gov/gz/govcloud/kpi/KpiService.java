@@ -1,0 +1,178 @@
+package cn.gov.gz.govcloud.kpi;
+
+import cn.gov.gz.govcloud.kpi.KpiReport.Compliance;
+import cn.gov.gz.govcloud.kpi.KpiReport.Efficiency;
+import cn.gov.gz.govcloud.kpi.KpiReport.Quality;
+import cn.gov.gz.govcloud.kpi.KpiReport.Satisfaction;
+import cn.gov.gz.govcloud.kpi.KpiReport.Staff;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Computes the KPIs of a period from what happened, never from typed-in figures: our tables (emergencies, work
+ * orders, applications, ledger, reports) and Camunda's history (tasks, ended instances). Days are China days.
+ */
+@Service
+public class KpiService {
+
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  private final JdbcClient jdbc;
+  private final HistoryService history;
+  private final Clock clock;
+
+  KpiService(JdbcClient jdbc, HistoryService history, Clock clock) {
+    this.jdbc = jdbc;
+    this.history = history;
+    this.clock = clock;
+  }
+
+  public KpiReport compute(LocalDate from, LocalDate to) {
+    Timestamp start = Timestamp.from(from.atStartOfDay(CHINA).toInstant());
+    Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(CHINA).toInstant());
+    return new KpiReport(from, to, efficiency(start, end), quality(start, end), satisfaction(start, end),
+        compliance(start, end), staff(start, end));
+  }
+
+  private Efficiency efficiency(Timestamp start, Timestamp end) {
+    Map<String, Double> bySeverity = new TreeMap<>();
+    jdbc.sql("SELECT severity, SUM(CASE WHEN responded_at <= response_due_at THEN 1 ELSE 0 END), COUNT(*) "
+            + "FROM emergency WHERE received_at >= ? AND received_at < ? AND responded_at IS NOT NULL GROUP BY severity")
+        .params(start, end)
+        .query((rs, i) -> {
+          bySeverity.put(rs.getString(1), rate(rs.getLong(2), rs.getLong(3)));
+          return rs.getString(1);
+        }).list();
+    Double emergencyInTime = ratio("SELECT SUM(CASE WHEN responded_at <= response_due_at THEN 1 ELSE 0 END), COUNT(*) "
+        + "FROM emergency WHERE received_at >= ? AND received_at < ? AND responded_at IS NOT NULL", start, end);
+    Map<Integer, Double> byLevel = new TreeMap<>();
+    jdbc.sql("SELECT service_level, SUM(CASE WHEN dispatched_at <= dispatch_due_at THEN 1 ELSE 0 END), COUNT(*) "
+            + "FROM work_order WHERE received_at >= ? AND received_at < ? AND dispatched_at IS NOT NULL "
+            + "GROUP BY service_level")
+        .params(start, end)
+        .query((rs, i) -> {
+          byLevel.put(rs.getInt(1), rate(rs.getLong(2), rs.getLong(3)));
+          return rs.getInt(1);
+        }).list();
+    Double dispatched = ratio("SELECT SUM(CASE WHEN dispatched_at <= dispatch_due_at THEN 1 ELSE 0 END), COUNT(*) "
+        + "FROM work_order WHERE received_at >= ? AND received_at < ? AND dispatched_at IS NOT NULL", start, end);
+    Double resolved = ratio("SELECT SUM(CASE WHEN resolved_at <= recovery_due_at THEN 1 ELSE 0 END), COUNT(*) "
+        + "FROM work_order WHERE received_at >= ? AND received_at < ? AND resolved_at IS NOT NULL "
+        + "AND recovery_due_at IS NOT NULL", start, end);
+    List<Double> minutes = jdbc.sql("SELECT received_at, resolved_at, paused_s FROM work_order "
+            + "WHERE received_at >= ? AND received_at < ? AND resolved_at IS NOT NULL")
+        .params(start, end)
+        .query((rs, i) -> (rs.getTimestamp(2).getTime() - rs.getTimestamp(1).getTime()) / 60000.0
+            - rs.getLong(3) / 60.0)
+        .list();
+    Double beats = ratio("SELECT SUM(CASE WHEN ev.on_time THEN 1 ELSE 0 END), COUNT(*) FROM emergency_event ev "
+        + "JOIN emergency e ON e.id = ev.emergency_id WHERE ev.kind = 'FEEDBACK' AND e.received_at >= ? "
+        + "AND e.received_at < ?", start, end);
+    return new Efficiency(emergencyInTime, bySeverity, dispatched, byLevel, resolved,
+        minutes.isEmpty() ? null : minutes.stream().mapToDouble(Double::doubleValue).average().orElse(0),
+        beats, null);
+  }
+
+  private Quality quality(Timestamp start, Timestamp end) {
+    Double orders = ratio("SELECT SUM(CASE WHEN status = 'DELIVERED' THEN 1 ELSE 0 END), COUNT(*) "
+        + "FROM resource_application WHERE closed_at >= ? AND closed_at < ? AND status <> 'WITHDRAWN'", start, end);
+    Double workOrders = ratio("SELECT SUM(CASE WHEN status = 'CLOSED' THEN 1 ELSE 0 END), COUNT(*) FROM work_order "
+        + "WHERE received_at >= ? AND received_at < ?", start, end);
+    Number cpu = jdbc.sql("SELECT AVG(cpu_util) FROM inventory_item WHERE import_id = (SELECT MAX(id) FROM "
+        + "inventory_import) AND cpu_util IS NOT NULL").query((rs, i) -> java.util.Optional.ofNullable(
+            (Number) rs.getObject(1))).single().orElse(null);
+    Timestamp now = Timestamp.from(clock.instant());
+    long overdue = count("SELECT COUNT(*) FROM work_order WHERE status NOT IN ('CLOSED', 'RESOLVED') "
+        + "AND recovery_due_at < ?", now);
+    long notResponded = count("SELECT COUNT(*) FROM emergency WHERE status = 'OPEN' AND responded_at IS NULL "
+        + "AND response_due_at < ?", now);
+    return new Quality(orders, workOrders, cpu == null ? null : cpu.doubleValue() / 100.0, overdue, notResponded);
+  }
+
+  private Satisfaction satisfaction(Timestamp start, Timestamp end) {
+    Map<Integer, Long> distribution = new LinkedHashMap<>();
+    for (int s = 1; s <= 5; s++) {
+      distribution.put(s, 0L);
+    }
+    jdbc.sql("SELECT satisfaction_score, COUNT(*) FROM work_order WHERE received_at >= ? AND received_at < ? "
+            + "AND satisfaction_score IS NOT NULL GROUP BY satisfaction_score")
+        .params(start, end).query((rs, i) -> {
+          distribution.put(rs.getInt(1), rs.getLong(2));
+          return rs.getInt(1);
+        }).list();
+    long answered = distribution.values().stream().mapToLong(Long::longValue).sum();
+    double sum = distribution.entrySet().stream().mapToDouble(e -> e.getKey() * e.getValue()).sum();
+    Double complaints = ratio("SELECT SUM(CASE WHEN type = 'COMPLAINT' THEN 1 ELSE 0 END), COUNT(*) FROM work_order "
+        + "WHERE received_at >= ? AND received_at < ?", start, end);
+    return new Satisfaction(answered == 0 ? null : sum / answered, distribution, answered, complaints);
+  }
+
+  private Compliance compliance(Timestamp start, Timestamp end) {
+    long cancelled = history.createHistoricProcessInstanceQuery().finishedAfter(start).finishedBefore(end)
+        .list().stream()
+        .filter(p -> p.getState() != null && p.getState().endsWith("_TERMINATED")
+            && (p.getDeleteReason() == null || p.getDeleteReason().isBlank()))
+        .count();
+    // an emergency response report is due by the end of the day after the case closed (GB/T 34077.3 5.3.7 c)
+    List<long[]> reports = jdbc.sql("SELECT e.closed_at, MIN(r.created_at) FROM emergency e LEFT JOIN report_document r "
+            + "ON r.kind = 'EMERGENCY_RESPONSE' AND r.subject_ref = e.emergency_no "
+            + "WHERE e.closed_at >= ? AND e.closed_at < ? GROUP BY e.id, e.closed_at")
+        .params(start, end)
+        .query((rs, i) -> {
+          Instant closed = rs.getTimestamp(1).toInstant();
+          Timestamp filed = rs.getTimestamp(2);
+          Instant due = closed.atZone(CHINA).toLocalDate().plusDays(2).atStartOfDay(CHINA).toInstant();
+          return new long[] {filed != null && filed.toInstant().isBefore(due) ? 1 : 0};
+        }).list();
+    return new Compliance(cancelled, reports.isEmpty() ? null
+        : reports.stream().mapToLong(r -> r[0]).sum() / (double) reports.size());
+  }
+
+  private List<Staff> staff(Timestamp start, Timestamp end) {
+    Map<String, long[]> perUser = new TreeMap<>();
+    for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().finished()
+        .finishedAfter(new Date(start.getTime() - 1)).finishedBefore(new Date(end.getTime())).list()) {
+      if (t.getAssignee() == null || t.getDeleteReason() == null || !t.getDeleteReason().equals("completed")) {
+        continue;
+      }
+      long[] c = perUser.computeIfAbsent(t.getAssignee(), k -> new long[3]);
+      c[0]++;
+      if (t.getDueDate() != null) {
+        c[1]++;
+        if (!t.getEndTime().after(t.getDueDate())) {
+          c[2]++;
+        }
+      }
+    }
+    List<Staff> out = new ArrayList<>();
+    perUser.forEach((user, c) -> out.add(new Staff(user, c[0], c[1] == 0 ? null : (double) c[2] / c[1])));
+    return out;
+  }
+
+  private Double ratio(String sql, Timestamp start, Timestamp end) {
+    long[] partAndWhole = jdbc.sql(sql).params(start, end).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+        .single();
+    return rate(partAndWhole[0], partAndWhole[1]);
+  }
+
+  private long count(String sql, Timestamp at) {
+    return jdbc.sql(sql).param(at).query(Long.class).single();
+  }
+
+  private static Double rate(long part, long whole) {
+    return whole == 0 ? null : (double) part / whole;
+  }
+}
