@@ -5,11 +5,11 @@ import static cn.gov.gz.govcloud.emergency.EmergencyVariables.*;
 import cn.gov.gz.govcloud.engine.ProcessStep;
 import cn.gov.gz.govcloud.report.ReportArchive;
 import cn.gov.gz.govcloud.report.ReportDocument;
-import cn.gov.gz.govcloud.report.WordDocument;
+import cn.gov.gz.govcloud.report.TemplateReport;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 class EmergencyReport extends ProcessStep {
 
   static final String KIND = "EMERGENCY_RESPONSE";
+  static final String TEMPLATE = "emergency-response-report.docx";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
       .withZone(ZoneId.of("Asia/Shanghai"));
 
@@ -41,7 +42,8 @@ class EmergencyReport extends ProcessStep {
   protected void run(DelegateExecution execution) {
     long id = emergencyId(execution);
     Emergency e = service.get(id);
-    byte[] docx = render(e, service.events(id), service.timeliness(id));
+    int version = archive.nextVersion(KIND, e.emergencyNo());
+    byte[] docx = render(e, service.events(id), service.timeliness(id), version);
     ReportDocument d = archive.archive(KIND, e.emergencyNo(), "应急事件响应报告 " + e.emergencyNo(),
         execution.getProcessInstanceId(), e.unitCode(), "应急事件响应报告-" + e.emergencyNo() + ".docx",
         ReportArchive.DOCX, docx, actor(execution));
@@ -50,42 +52,41 @@ class EmergencyReport extends ProcessStep {
         + "可在系统中下载：/api/reports/" + d.id() + "/content");
   }
 
-  byte[] render(Emergency e, List<EmergencyEvent> events, Map<String, Object> t) {
-    WordDocument doc = new WordDocument().title("应急事件响应报告");
-    doc.paragraph("事件编号：" + e.emergencyNo() + "    报告生成时间：" + TIME.format(Instant.now()));
-    doc.heading("一、事件概况");
-    doc.table(List.of("项目", "内容"), List.of(
-        List.of("业务系统", e.businessSystemCode()),
-        List.of("使用单位", nz(e.unitCode())),
-        List.of("事件类别 / 等级", category(e.category()) + " / " + e.severity()),
-        List.of("服务时间", "5x8".equals(e.serviceHours()) ? "5×8（工作时间）" : "7×24"),
-        List.of("来源 / 报告人 / 联系方式", source(e.source()) + " / " + nz(e.reporter()) + " / " + nz(e.contact())),
-        List.of("发现时间", time(e.detectedAt())),
-        List.of("影响范围", nz(e.scope())),
-        List.of("事件现象", e.description()),
-        List.of("已采取措施", nz(e.measuresTaken())),
-        List.of("同一告警发生次数", String.valueOf(e.occurrences()))));
-    doc.heading("二、响应时效（对照服务等级要求）");
-    doc.table(List.of("指标", "要求", "实际", "结论"), List.of(
-        List.of("响应", "不晚于 " + time(e.responseDueAt()), time(e.respondedAt()),
-            Boolean.TRUE.equals(t.get("respondedInTime")) ? "按时" : "超时"),
-        List.of("进展反馈", "每 " + (e.feedbackIntervalSeconds() / 60) + " 分钟", t.get("feedbackBeats") + " 次",
-            "逾期 " + t.get("feedbackBeatsLate") + " 次"),
-        List.of("升级", "—", "最高第 " + e.escalationLevel() + " 级", e.escalationLevel() == 0 ? "未升级" : "已升级"),
-        List.of("恢复", "—", time(e.recoveredAt()),
-            t.get("recoveryMinutes") == null ? "—" : "发现后 " + t.get("recoveryMinutes") + " 分钟恢复")));
-    doc.heading("三、处置时间线");
-    List<List<String>> rows = new ArrayList<>();
-    for (EmergencyEvent ev : events) {
-      rows.add(List.of(time(ev.createdAt()), kind(ev.kind()), nz(ev.author()), ev.text()));
-    }
-    doc.table(List.of("时间", "类别", "人员", "内容"), rows);
-    doc.heading("四、原因与结果");
-    doc.paragraph("原因：" + nz(e.cause()));
-    doc.paragraph("结果：" + nz(e.result()));
-    doc.heading("五、改进措施");
-    doc.paragraph(e.improvement() == null ? "（应急预案评审待完成，结果将记入事件记录）" : e.improvement());
-    return doc.toBytes();
+  byte[] render(Emergency e, List<EmergencyEvent> events, Map<String, Object> t, int version) {
+    Map<String, Object> data = new HashMap<>();
+    data.put("emergencyNo", e.emergencyNo());
+    data.put("generatedAt", TIME.format(Instant.now()));
+    data.put("version", String.valueOf(version));
+    data.put("overview", List.of(
+        pair("业务系统", e.businessSystemCode()),
+        pair("使用单位", nz(e.unitCode())),
+        pair("事件类别 / 等级", category(e.category()) + " / " + e.severity()),
+        pair("服务时间", "5x8".equals(e.serviceHours()) ? "5×8（工作时间）" : "7×24"),
+        pair("来源 / 报告人 / 联系方式", source(e.source()) + " / " + nz(e.reporter()) + " / " + nz(e.contact())),
+        pair("发现时间", time(e.detectedAt())),
+        pair("影响范围", nz(e.scope())),
+        pair("事件现象", e.description()),
+        pair("已采取措施", nz(e.measuresTaken())),
+        pair("同一告警发生次数", String.valueOf(e.occurrences()))));
+    data.put("timeliness", List.of(
+        Map.of("measure", "响应", "target", "不晚于 " + time(e.responseDueAt()), "actual", time(e.respondedAt()),
+            "verdict", Boolean.TRUE.equals(t.get("respondedInTime")) ? "按时" : "超时"),
+        Map.of("measure", "进展反馈", "target", "每 " + (e.feedbackIntervalSeconds() / 60) + " 分钟",
+            "actual", t.get("feedbackBeats") + " 次", "verdict", "逾期 " + t.get("feedbackBeatsLate") + " 次"),
+        Map.of("measure", "升级", "target", "—", "actual", "最高第 " + e.escalationLevel() + " 级",
+            "verdict", e.escalationLevel() == 0 ? "未升级" : "已升级"),
+        Map.of("measure", "恢复", "target", "—", "actual", time(e.recoveredAt()),
+            "verdict", t.get("recoveryMinutes") == null ? "—" : "发现后 " + t.get("recoveryMinutes") + " 分钟恢复")));
+    data.put("timeline", events.stream().map(ev -> Map.of("time", time(ev.createdAt()), "kind", kind(ev.kind()),
+        "author", nz(ev.author()), "text", ev.text())).toList());
+    data.put("cause", nz(e.cause()));
+    data.put("result", nz(e.result()));
+    data.put("improvement", e.improvement() == null ? "（应急预案评审待完成，结果将记入事件记录）" : e.improvement());
+    return TemplateReport.render(TEMPLATE, data, "overview", "timeliness", "timeline");
+  }
+
+  private static Map<String, String> pair(String item, String value) {
+    return Map.of("item", item, "value", value == null ? "—" : value);
   }
 
   static String category(String c) {

@@ -37,11 +37,16 @@ public class ReportArchive {
     this.clock = clock;
   }
 
+  /** The version the next document about this subject will get (the rendered text names it). */
+  public int nextVersion(String kind, String subjectRef) {
+    return jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM report_document WHERE kind = ? AND subject_ref = ?")
+        .params(kind, subjectRef).query(Integer.class).single() + 1;
+  }
+
   @Transactional
   public ReportDocument archive(String kind, String subjectRef, String title, String processInstanceId,
       String unitCode, String fileName, String contentType, byte[] content, String by) {
-    int version = jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM report_document WHERE kind = ? AND subject_ref = ?")
-        .params(kind, subjectRef).query(Integer.class).single() + 1;
+    int version = nextVersion(kind, subjectRef);
     var keys = new GeneratedKeyHolder();
     jdbc.sql("INSERT INTO report_document (kind, subject_ref, title, process_instance_id, unit_code, version, "
             + "checksum_sha256, file_name, content_type, content, created_by, created_at) "

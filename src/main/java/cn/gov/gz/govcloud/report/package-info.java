@@ -1,5 +1,5 @@
 /**
- * Report room: Word documents (Apache POI) and the versioned archive every process files its reports in. Template
- * documents that process owners edit and native charts come with the service report (see the report issue).
+ * Report room: Word templates rendered with poi-tl ({@code report-templates/}, editable in Word or WPS, native
+ * charts) and the versioned, checksummed archive every process files its reports in.
  */
 package cn.gov.gz.govcloud.report;

@@ -18,10 +18,10 @@ public record AccessPolicy(Map<String, List<String>> startRights) {
           Groups.UNIT_USER, List.of("resource-application-review", "work-order", "emergency-response"),
           Groups.SERVICE_DESK, List.of("work-order", "emergency-response", "resource-application-review"),
           Groups.OPS_MANAGER, List.of("inspection", "emergency-drill", "optimization-review", "emergency-response",
-              "work-order"),
+              "work-order", "service-report"),
           Groups.OPS_ENGINEER, List.of("work-order", "emergency-response"),
           Groups.OPS_OPERATOR, List.of("work-order", "emergency-response"),
-          Groups.MANAGEMENT, List.of("optimization-review"));
+          Groups.MANAGEMENT, List.of("optimization-review", "service-report"));
     }
   }
 }
