@@ -9,7 +9,7 @@ import java.util.Map;
  * are 0–1; a null figure means the period has nothing to measure it by.
  */
 public record KpiReport(LocalDate from, LocalDate to, Efficiency efficiency, Quality quality,
-    Satisfaction satisfaction, Compliance compliance, List<Staff> staff) {
+    Satisfaction satisfaction, Compliance compliance, List<Staff> staff, List<Team> teams) {
 
   /** Response timeliness by level, completion time, inspection completion. */
   public record Efficiency(Double emergencyRespondedInTime, Map<String, Double> emergencyRespondedInTimeBySeverity,
@@ -29,4 +29,7 @@ public record KpiReport(LocalDate from, LocalDate to, Efficiency efficiency, Qua
 
   /** One person's tasks in the period (P6 Appendix B.1): completed, on time where a due date was set. */
   public record Staff(String userId, long tasksCompleted, Double onTimeRate) {}
+
+  /** One handler group's work orders in the period: handled, recovered in time, reopened by the user. */
+  public record Team(String group, long workOrders, Double resolvedInTime, Double reopenRate) {}
 }

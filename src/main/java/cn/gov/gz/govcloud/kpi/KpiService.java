@@ -44,7 +44,7 @@ public class KpiService {
     Timestamp start = Timestamp.from(from.atStartOfDay(CHINA).toInstant());
     Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(CHINA).toInstant());
     return new KpiReport(from, to, efficiency(start, end), quality(start, end), satisfaction(start, end),
-        compliance(start, end), staff(start, end));
+        compliance(start, end), staff(start, end), teams(start, end));
   }
 
   private Efficiency efficiency(Timestamp start, Timestamp end) {
@@ -160,6 +160,19 @@ public class KpiService {
     List<Staff> out = new ArrayList<>();
     perUser.forEach((user, c) -> out.add(new Staff(user, c[0], c[1] == 0 ? null : (double) c[2] / c[1])));
     return out;
+  }
+
+  private List<KpiReport.Team> teams(Timestamp start, Timestamp end) {
+    return jdbc.sql("SELECT handler_group, COUNT(*), "
+            + "SUM(CASE WHEN resolved_at IS NOT NULL AND resolved_at <= recovery_due_at THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN resolved_at IS NOT NULL THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN reopen_count > 0 THEN 1 ELSE 0 END) FROM work_order "
+            + "WHERE received_at >= ? AND received_at < ? AND handler_group IS NOT NULL GROUP BY handler_group "
+            + "ORDER BY handler_group")
+        .params(start, end)
+        .query((rs, i) -> new KpiReport.Team(rs.getString(1), rs.getLong(2), rate(rs.getLong(3), rs.getLong(4)),
+            rate(rs.getLong(5), rs.getLong(2))))
+        .list();
   }
 
   private Double ratio(String sql, Timestamp start, Timestamp end) {

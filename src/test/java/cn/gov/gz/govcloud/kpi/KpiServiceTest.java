@@ -64,18 +64,18 @@ class KpiServiceTest extends WebTest {
           .update();
     }
     // 4 work orders: dispatched in time 3 of 4; scores 5, 4, 2, 5; one complaint
-    String[][] orders = {{"FAULT", "5", "10"}, {"FAULT", "4", "20"}, {"COMPLAINT", "2", "40"}, {"SERVICE_REQUEST", "5",
-        "25"}};
+    String[][] orders = {{"FAULT", "5", "10", "1"}, {"FAULT", "4", "20", "0"}, {"COMPLAINT", "2", "40", "0"},
+        {"SERVICE_REQUEST", "5", "25", "0"}};
     for (String[] o : orders) {
       Timestamp received = at("2031-03-10T09:00:00");
       jdbc.sql("INSERT INTO work_order (order_no, unit_code, type, priority, service_level, channel, title, "
               + "description, status, received_at, dispatch_due_at, dispatched_at, recover_within_s, resolved_at, "
-              + "recovery_due_at, satisfaction_score, updated_at) VALUES (?, 'JTJ', ?, 'MEDIUM', 2, 'HOTLINE', 'kpi', "
-              + "'kpi', 'CLOSED', ?, ?, ?, 14400, ?, ?, ?, ?)")
+              + "recovery_due_at, satisfaction_score, handler_group, reopen_count, updated_at) VALUES (?, 'JTJ', ?, "
+              + "'MEDIUM', 2, 'HOTLINE', 'kpi', 'kpi', 'CLOSED', ?, ?, ?, 14400, ?, ?, ?, 'ops-engineer', ?, ?)")
           .params("KPI-" + UUID.randomUUID().toString().substring(0, 20), o[0], received,
               new Timestamp(received.getTime() + 30 * 60_000), new Timestamp(received.getTime()
                   + Long.parseLong(o[2]) * 60_000), new Timestamp(received.getTime() + 3_600_000),
-              new Timestamp(received.getTime() + 14_400_000), Integer.valueOf(o[1]), received)
+              new Timestamp(received.getTime() + 14_400_000), Integer.valueOf(o[1]), Integer.valueOf(o[3]), received)
           .update();
     }
   }
@@ -114,6 +114,12 @@ class KpiServiceTest extends WebTest {
     assertThat(r.satisfaction().distribution()).containsEntry(5, 2L).containsEntry(2, 1L).containsEntry(3, 0L);
     assertThat(r.satisfaction().complaintRate()).isEqualTo(0.25);
     assertThat(r.quality().workOrderCompletionRate()).isEqualTo(1.0);
+    assertThat(r.teams()).singleElement().satisfies(t -> {
+      assertThat(t.group()).isEqualTo("ops-engineer");
+      assertThat(t.workOrders()).isEqualTo(4);
+      assertThat(t.reopenRate()).isEqualTo(0.25);
+      assertThat(t.resolvedInTime()).isEqualTo(1.0);
+    });
     assertThat(r.compliance().instancesCancelledWithoutReason())
         .isEqualTo(before.compliance().instancesCancelledWithoutReason() + 1);
     assertThat(r.staff()).filteredOn(s -> s.userId().equals("kpiuser")).singleElement()
