@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.emergency;
 
+import static cn.gov.gz.govcloud.engine.Variables.text;
 import static cn.gov.gz.govcloud.emergency.EmergencyVariables.*;
 
 import cn.gov.gz.govcloud.access.Groups;

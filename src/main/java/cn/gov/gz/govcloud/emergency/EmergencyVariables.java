@@ -48,13 +48,4 @@ public final class EmergencyVariables {
   static long emergencyId(VariableScope scope) {
     return ((Number) scope.getVariable(EMERGENCY_ID)).longValue();
   }
-
-  static String text(VariableScope scope, String name) {
-    Object v = scope.getVariable(name);
-    if (v == null) {
-      return null;
-    }
-    String s = v.toString().strip();
-    return s.isEmpty() ? null : s;
-  }
 }

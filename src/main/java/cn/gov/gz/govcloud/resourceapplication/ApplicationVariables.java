@@ -43,13 +43,4 @@ public final class ApplicationVariables {
   static long applicationId(org.camunda.bpm.engine.delegate.VariableScope scope) {
     return ((Number) scope.getVariable(APPLICATION_ID)).longValue();
   }
-
-  static String text(org.camunda.bpm.engine.delegate.VariableScope scope, String name) {
-    Object v = scope.getVariable(name);
-    if (v == null) {
-      return null;
-    }
-    String s = v.toString().strip();
-    return s.isEmpty() ? null : s;
-  }
 }

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.resourceapplication;
 
+import static cn.gov.gz.govcloud.engine.Variables.text;
 import cn.gov.gz.govcloud.resourceapplication.ApplicationIntake.LineInput;
 import cn.gov.gz.govcloud.resourceapplication.ResourceApplication.Line;
 import java.math.BigDecimal;
@@ -86,10 +87,5 @@ final class LineSlots {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + ": 须为数字");
     }
-  }
-
-  private static String text(VariableScope scope, String name) {
-    Object v = scope.getVariable(name);
-    return v == null || v.toString().isBlank() ? null : v.toString().strip();
   }
 }

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.resourceapplication;
 
+import static cn.gov.gz.govcloud.engine.Variables.text;
 import static cn.gov.gz.govcloud.resourceapplication.ApplicationVariables.*;
 
 import cn.gov.gz.govcloud.access.Groups;

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import static cn.gov.gz.govcloud.engine.Variables.text;
 import cn.gov.gz.govcloud.engine.ProcessStep;
 import static cn.gov.gz.govcloud.workorder.WorkOrderVariables.*;
 

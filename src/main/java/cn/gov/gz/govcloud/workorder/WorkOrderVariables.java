@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import static cn.gov.gz.govcloud.engine.Variables.text;
 import cn.gov.gz.govcloud.web.ValidationException;
 import cn.gov.gz.govcloud.workorder.WorkOrder.Channel;
 import cn.gov.gz.govcloud.workorder.WorkOrder.Priority;
@@ -91,15 +92,6 @@ public final class WorkOrderVariables {
         enumValue(Priority.class, scope, PRIORITY, Priority.MEDIUM),
         enumValue(Channel.class, scope, CHANNEL, Channel.SERVICE_DESK),
         text(scope, SOURCE_REF), text(scope, TITLE), text(scope, DESCRIPTION));
-  }
-
-  static String text(VariableScope scope, String name) {
-    Object v = scope.getVariable(name);
-    if (v == null) {
-      return null;
-    }
-    String s = v.toString().strip();
-    return s.isEmpty() ? null : s;
   }
 
   static <E extends Enum<E>> E enumValue(Class<E> type, VariableScope scope, String name, E fallback) {
