@@ -1,0 +1,166 @@
+package cn.gov.gz.govcloud.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.gz.govcloud.support.WebTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starting emergencies over HTTP with 32 concurrent clients on loopback, side by side with the ceiling: a bare
+ * one-user-task process started over the engine REST API by the same user in the same run (issue: benchmarks).
+ * Run with {@code ./mvnw test -Dtest=EmergencyStartBenchmark -Dbenchmark=true}; results in benchmarks/RESULTS.md.
+ * Sizes: {@code -Dbenchmark.clients=32 -Dbenchmark.seconds=20}. Without {@code -Dbenchmark=true} it runs in the test
+ * suite as a smoke test (2 clients, 1 s), so the harness cannot rot.
+ */
+class EmergencyStartBenchmark extends WebTest {
+
+  static final boolean FULL = Boolean.getBoolean("benchmark");
+  static final int CLIENTS = Integer.getInteger("benchmark.clients", FULL ? 32 : 2);
+  static final int SECONDS = Integer.getInteger("benchmark.seconds", FULL ? 20 : 1);
+  static final int WARM_UP = FULL ? Math.max(3, SECONDS / 4) : 1;
+  static final String BARE = "benchmark-bare-start";
+  static final String USER = "desk1";
+
+  record Run(String name, int ok, int failed, double perSecond, long p50Micros, long p99Micros) {
+    @Override
+    public String toString() {
+      return String.format("%-28s %7.1f starts/s  p50 %6.1f ms  p99 %6.1f ms  (%d ok, %d failed)", name, perSecond,
+          p50Micros / 1000.0, p99Micros / 1000.0, ok, failed);
+    }
+  }
+
+  @Test
+  void emergencyStartAgainstBareEngineStart() throws Exception {
+    processEngine.getRepositoryService().createDeployment().name("benchmark").addModelInstance(BARE + ".bpmn",
+        Bpmn.createExecutableProcess(BARE).camundaHistoryTimeToLive(1).startEvent().userTask("Task_Bare")
+            .camundaCandidateGroups("service-desk").endEvent().done()).deploy();
+    AuthorizationService authz = processEngine.getAuthorizationService();
+    grant(authz, Resources.PROCESS_DEFINITION, BARE, Permissions.CREATE_INSTANCE);
+    grant(authz, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+
+    String base = "http://127.0.0.1:" + port;
+    String emergencyBody = "{\"businessSystemCode\":\"JTJ-OA\",\"category\":\"INTERRUPTION\","
+        + "\"description\":\"基准测试：系统不可用\",\"source\":\"MONITORING\",\"detectedAt\":\"%s\","
+        + "\"alertRef\":\"BENCH-%s\",\"reporter\":\"基准测试\"}";
+    IntFunction<HttpRequest> emergency = i -> post(base + "/api/emergencies",
+        emergencyBody.formatted(Instant.now().toString(), UUID.randomUUID()));
+    IntFunction<HttpRequest> bare = i -> post(base + "/engine-rest/process-definition/key/" + BARE + "/start",
+        "{\"businessKey\":\"BENCH-" + UUID.randomUUID() + "\"}");
+
+    load("warm-up (emergency)", emergency, WARM_UP);
+    load("warm-up (bare)", bare, WARM_UP);
+    Run bareRun = load("bare engine start", bare, SECONDS);
+    Run emergencyRun = load("emergency-response start", emergency, SECONDS);
+
+    System.out.printf("BENCHMARK emergency start over HTTP, %d clients, %d s each:%n  %s%n  %s%n"
+        + "  ratio: throughput %.0f %% of bare (target >= 50 %%), p99 %.1fx bare (target <= 3x)%n", CLIENTS, SECONDS,
+        bareRun, emergencyRun, 100.0 * emergencyRun.perSecond() / bareRun.perSecond(),
+        (double) emergencyRun.p99Micros() / bareRun.p99Micros());
+    assertThat(emergencyRun.failed()).isZero();
+    assertThat(bareRun.failed()).isZero();
+    assertThat(emergencyRun.ok()).isPositive();
+    assertThat(bareRun.ok()).isPositive();
+  }
+
+  /** The shared test database is left as it was found: the started instances (and their tasks) are deleted. */
+  @AfterEach
+  void deleteStartedInstances() {
+    var runtime = processEngine.getRuntimeService();
+    List<String> ids = runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike("BENCH-%").list().stream()
+        .map(pi -> pi.getId()).toList();
+    if (!ids.isEmpty()) {
+      runtime.deleteProcessInstances(ids, "基准测试结束", true, true);
+    }
+  }
+
+  private HttpRequest post(String uri, String body) {
+    return HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json").header("Accept", "application/json")
+        .header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString((USER + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+  }
+
+  /** CLIENTS closed-loop clients, each sending its next request when the previous answer arrived, for seconds. */
+  private Run load(String name, IntFunction<HttpRequest> request, int seconds) throws Exception {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    AtomicInteger failed = new AtomicInteger();
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    long started = System.nanoTime();
+    List<Future<?>> clients = new ArrayList<>();
+    for (int c = 0; c < CLIENTS; c++) {
+      clients.add(pool.submit(() -> {
+        int i = 0;
+        while (System.nanoTime() < end) {
+          long t0 = System.nanoTime();
+          try {
+            HttpResponse<String> r = http.send(request.apply(i++), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() / 100 == 2) {
+              latencies.add((System.nanoTime() - t0) / 1000);
+            } else {
+              if (failed.incrementAndGet() <= 3) {
+                System.out.println(name + ": HTTP " + r.statusCode() + " " + r.body());
+              }
+            }
+          } catch (Exception e) {
+            failed.incrementAndGet();
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : clients) {
+      f.get();
+    }
+    double elapsed = (System.nanoTime() - started) / 1e9;
+    pool.shutdown();
+    List<Long> sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    Run run = new Run(name, sorted.size(), failed.get(), sorted.size() / elapsed, percentile(sorted, 0.50),
+        percentile(sorted, 0.99));
+    System.out.println("BENCHMARK " + run);
+    return run;
+  }
+
+  private static long percentile(List<Long> sorted, double p) {
+    return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
+  }
+
+  private static void grant(AuthorizationService authz, Resources resource, String id, Permissions permission) {
+    if (authz.createAuthorizationQuery().userIdIn(USER).resourceType(resource).resourceId(id)
+        .hasPermission(permission).count() > 0) {
+      return; // a database kept from an earlier run
+    }
+    Authorization a = authz.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    a.setUserId(USER);
+    a.setResource(resource);
+    a.setResourceId(id);
+    a.addPermission(permission);
+    authz.saveAuthorization(a);
+  }
+}
