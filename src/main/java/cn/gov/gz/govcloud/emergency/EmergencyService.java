@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.emergency;
 
+import cn.gov.gz.govcloud.engine.CaseNumbers;
 import cn.gov.gz.govcloud.access.UnitScope;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.NotFoundException;
@@ -110,8 +111,7 @@ public class EmergencyService {
             ts(detected), ts(now))
         .update(keys, "id");
     long id = keys.getKey().longValue();
-    String no = "EM" + DateTimeFormatter.ofPattern("yyyyMMdd").format(now.atZone(ZoneId.of("Asia/Shanghai"))) + "-"
-        + String.format("%06d", id);
+    String no = CaseNumbers.of("EM", id, now);
     jdbc.sql("UPDATE emergency SET emergency_no = ? WHERE id = ?").params(no, id).update();
     event(id, "RECEIVED", by, "接报（发现时间：" + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
         .withZone(ZoneId.of("Asia/Shanghai")).format(detected) + "）", null, null);

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.resourceapplication;
 
+import cn.gov.gz.govcloud.engine.CaseNumbers;
 import cn.gov.gz.govcloud.access.UnitScope;
 import cn.gov.gz.govcloud.resourceapplication.ResourceApplication.Line;
 import cn.gov.gz.govcloud.resourceapplication.ResourceApplication.Status;
@@ -8,8 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,8 +39,7 @@ class ApplicationRepository {
             system, purpose, urgency.name(), justification, applicant, ts(now), ts(now))
         .update(keys, "id");
     long id = keys.getKey().longValue();
-    String no = "RA" + DateTimeFormatter.ofPattern("yyyyMMdd").format(now.atZone(ZoneId.of("Asia/Shanghai")))
-        + "-" + String.format("%06d", id);
+    String no = CaseNumbers.of("RA", id, now);
     jdbc.sql("UPDATE resource_application SET application_no = ? WHERE id = ?").params(no, id).update();
     return id;
   }

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import cn.gov.gz.govcloud.engine.CaseNumbers;
 import cn.gov.gz.govcloud.access.UnitScope;
 import cn.gov.gz.govcloud.workorder.WorkOrder.Channel;
 import cn.gov.gz.govcloud.workorder.WorkOrder.Priority;
@@ -55,8 +56,7 @@ class WorkOrderRepository {
         .param("by", createdBy)
         .update(keys, "id");
     long id = keys.getKey().longValue();
-    String no = "WO" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd")
-        .format(now.atZone(java.time.ZoneId.of("Asia/Shanghai"))) + "-" + String.format("%06d", id);
+    String no = CaseNumbers.of("WO", id, now);
     jdbc.sql("UPDATE work_order SET order_no = ? WHERE id = ?").params(no, id).update();
     return id;
   }
