@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.emergency;
 
+import cn.gov.gz.govcloud.sla.WorkingCalendar;
 import static cn.gov.gz.govcloud.emergency.EmergencyVariables.*;
 
 import cn.gov.gz.govcloud.engine.ProcessStep;
@@ -7,7 +8,6 @@ import cn.gov.gz.govcloud.report.ReportArchive;
 import cn.gov.gz.govcloud.report.ReportDocument;
 import cn.gov.gz.govcloud.report.TemplateReport;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +26,7 @@ class EmergencyReport extends ProcessStep {
   static final String KIND = "EMERGENCY_RESPONSE";
   static final String TEMPLATE = "emergency-response-report.docx";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-      .withZone(ZoneId.of("Asia/Shanghai"));
+      .withZone(WorkingCalendar.CHINA);
 
   private final EmergencyService service;
   private final ReportArchive archive;

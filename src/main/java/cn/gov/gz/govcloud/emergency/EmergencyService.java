@@ -15,7 +15,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -114,7 +113,7 @@ public class EmergencyService {
     String no = CaseNumbers.of("EM", id, now);
     jdbc.sql("UPDATE emergency SET emergency_no = ? WHERE id = ?").params(no, id).update();
     event(id, "RECEIVED", by, "接报（发现时间：" + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-        .withZone(ZoneId.of("Asia/Shanghai")).format(detected) + "）", null, null);
+        .withZone(WorkingCalendar.CHINA).format(detected) + "）", null, null);
     return get(id);
   }
 

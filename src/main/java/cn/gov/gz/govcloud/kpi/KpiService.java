@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.kpi;
 
+import cn.gov.gz.govcloud.sla.WorkingCalendar;
 import cn.gov.gz.govcloud.kpi.KpiReport.Compliance;
 import cn.gov.gz.govcloud.kpi.KpiReport.Efficiency;
 import cn.gov.gz.govcloud.kpi.KpiReport.Quality;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class KpiService {
 
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  static final ZoneId CHINA = WorkingCalendar.CHINA;
 
   private final JdbcClient jdbc;
   private final HistoryService history;

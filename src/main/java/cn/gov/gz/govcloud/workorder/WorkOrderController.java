@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import cn.gov.gz.govcloud.sla.WorkingCalendar;
 import static cn.gov.gz.govcloud.workorder.WorkOrderVariables.*;
 
 import cn.gov.gz.govcloud.access.CurrentUser;
@@ -39,7 +40,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/work-orders")
 class WorkOrderController {
 
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  static final ZoneId CHINA = WorkingCalendar.CHINA;
 
   private final WorkOrderService service;
   private final WorkOrderStatistics statistics;
