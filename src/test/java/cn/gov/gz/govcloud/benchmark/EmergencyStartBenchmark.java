@@ -3,22 +3,11 @@ package cn.gov.gz.govcloud.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.gz.govcloud.support.WebTest;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -97,59 +86,17 @@ class EmergencyStartBenchmark extends WebTest {
   }
 
   private HttpRequest post(String uri, String body) {
-    return HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json").header("Accept", "application/json")
-        .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((USER + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+    return HttpLoad.post(uri, USER, DEMO_PASSWORD, body, Duration.ofSeconds(30));
   }
 
-  /** CLIENTS closed-loop clients, each sending its next request when the previous answer arrived, for seconds. */
+  /** CLIENTS closed-loop clients over loopback for seconds; an answer 2xx counts as a start. */
   private Run load(String name, IntFunction<HttpRequest> request, int seconds) throws Exception {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    long end = System.nanoTime() + seconds * 1_000_000_000L;
-    AtomicInteger failed = new AtomicInteger();
-    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-    long started = System.nanoTime();
-    List<Future<?>> clients = new ArrayList<>();
-    for (int c = 0; c < CLIENTS; c++) {
-      clients.add(pool.submit(() -> {
-        int i = 0;
-        while (System.nanoTime() < end) {
-          long t0 = System.nanoTime();
-          try {
-            HttpResponse<String> r = http.send(request.apply(i++), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() / 100 == 2) {
-              latencies.add((System.nanoTime() - t0) / 1000);
-            } else {
-              if (failed.incrementAndGet() <= 3) {
-                System.out.println(name + ": HTTP " + r.statusCode() + " " + r.body());
-              }
-            }
-          } catch (Exception e) {
-            failed.incrementAndGet();
-          }
-        }
-        return null;
-      }));
-    }
-    for (Future<?> f : clients) {
-      f.get();
-    }
-    double elapsed = (System.nanoTime() - started) / 1e9;
-    pool.shutdown();
-    List<Long> sorted = new ArrayList<>(latencies);
-    Collections.sort(sorted);
-    Run run = new Run(name, sorted.size(), failed.get(), sorted.size() / elapsed, percentile(sorted, 0.50),
-        percentile(sorted, 0.99));
+    HttpLoad.Result r = HttpLoad.run(name, CLIENTS, seconds, request, answer -> answer.statusCode() / 100 == 2);
+    Run run = new Run(name, r.ok(), r.failed(), r.ok() / r.seconds(), r.p50Micros(), r.p99Micros());
     System.out.println("BENCHMARK " + run);
     return run;
   }
 
-  private static long percentile(List<Long> sorted, double p) {
-    return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
-  }
 
   private static void grant(AuthorizationService authz, Resources resource, String id, Permissions permission) {
     if (authz.createAuthorizationQuery().userIdIn(USER).resourceType(resource).resourceId(id)

@@ -1,0 +1,135 @@
+package cn.gov.gz.govcloud.monitoring;
+
+import cn.gov.gz.govcloud.access.AccessDeniedException;
+import cn.gov.gz.govcloud.access.CurrentUser;
+import cn.gov.gz.govcloud.access.CurrentUser.Caller;
+import cn.gov.gz.govcloud.access.Groups;
+import cn.gov.gz.govcloud.report.ReportDocument;
+import cn.gov.gz.govcloud.web.ValidationException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/monitoring}: sample ingestion from the cloud platform's monitoring (batches, per-row rejection),
+ * alerts, statistics per resource and period, the roll-up on demand, and the monitoring report.
+ */
+@RestController
+@RequestMapping("/api/monitoring")
+class MonitoringController {
+
+  private final MonitoringIngest ingest;
+  private final AlertService alerts;
+  private final MonitoringStats stats;
+  private final MonitoringReport report;
+  private final CurrentUser currentUser;
+
+  MonitoringController(MonitoringIngest ingest, AlertService alerts, MonitoringStats stats, MonitoringReport report,
+      CurrentUser currentUser) {
+    this.ingest = ingest;
+    this.alerts = alerts;
+    this.stats = stats;
+    this.report = report;
+    this.currentUser = currentUser;
+  }
+
+  /** A batch of samples (JSON array); bad rows are rejected with index, field and reason, the rest stored. */
+  @PostMapping(path = "/samples", consumes = MediaType.APPLICATION_JSON_VALUE)
+  MonitoringIngest.Result samples(@RequestBody JsonNode body) {
+    return ingest.ingest(body, currentUser.require());
+  }
+
+  @GetMapping("/alerts")
+  AlertService.Page alerts(@RequestParam(required = false) Boolean open,
+      @RequestParam(required = false) String resourceId, @RequestParam(required = false) String problem,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    if (page < 0) {
+      throw ValidationException.of("page", "页码从 0 开始");
+    }
+    if (size < 1 || size > 500) {
+      throw ValidationException.of("size", "每页 1–500 条");
+    }
+    return alerts.search(currentUser.require(), open, resourceId, problem, page, size);
+  }
+
+  @GetMapping("/alerts/{id}")
+  Alert alert(@PathVariable long id) {
+    Caller caller = currentUser.require();
+    Alert a = alerts.get(id);
+    if (!caller.seesAllUnits() && (a.unitCode() == null || !caller.unitCodes().contains(a.unitCode()))) {
+      throw new cn.gov.gz.govcloud.access.NotFoundException("告警不存在: " + id);
+    }
+    return a;
+  }
+
+  /** Current / average / peak / trough per metric over [from, to); dates are whole days in China time. */
+  @GetMapping("/resources/{resourceId}/stats")
+  MonitoringStats.ResourceStats stats(@PathVariable String resourceId, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    return stats.stats(resourceId, start("from", from), end("to", to), currentUser.require());
+  }
+
+  /** Runs the roll-up now (it also runs on its schedule). */
+  @PostMapping("/rollup")
+  MonitoringStats.RollupResult rollup() {
+    Caller caller = currentUser.require();
+    if (!caller.isAdmin() && !caller.inAny(Groups.OPS_MANAGER)) {
+      throw new AccessDeniedException("只有运维经理或管理员可以手动执行汇总");
+    }
+    return stats.rollUp();
+  }
+
+  /** Generates and archives the monitoring report of the period; download it from /api/reports/{id}/content. */
+  @PostMapping("/reports")
+  ResponseEntity<ReportDocument> report(@RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    Instant f = start("from", from);
+    Instant t = end("to", to);
+    if (!f.isBefore(t)) {
+      throw ValidationException.of("to", "结束时间应晚于开始时间");
+    }
+    return ResponseEntity.status(HttpStatus.CREATED).body(report.generate(f, t, currentUser.require()));
+  }
+
+  /** A date (start of that day in China) or an ISO 8601 time. */
+  static Instant start(String field, String value) {
+    return parse(field, value, false);
+  }
+
+  /** A date (the day is included: up to the start of the next day) or an ISO 8601 time (excluded). */
+  static Instant end(String field, String value) {
+    return parse(field, value, true);
+  }
+
+  private static Instant parse(String field, String value, boolean endOfDay) {
+    if (value == null || value.isBlank()) {
+      throw ValidationException.of(field, "不能为空，格式如 2026-11-01 或 2026-11-01T08:00:00+08:00");
+    }
+    String v = value.strip();
+    try {
+      LocalDate d = LocalDate.parse(v);
+      return (endOfDay ? d.plusDays(1) : d).atStartOfDay(MonitoringStats.CHINA).toInstant();
+    } catch (RuntimeException notDate) {
+      try {
+        return OffsetDateTime.parse(v).toInstant();
+      } catch (RuntimeException notTime) {
+        try {
+          return Instant.parse(v);
+        } catch (RuntimeException e) {
+          throw ValidationException.of(field, "格式应为 2026-11-01 或 2026-11-01T08:00:00+08:00");
+        }
+      }
+    }
+  }
+}
