@@ -60,6 +60,11 @@ public class Reconciliation {
     return reconcile(importId, caller.userId());
   }
 
+  /** Whether an inventory snapshot has been imported, so {@link #reconcileLatest} has something to compare with. */
+  public boolean hasInventory() {
+    return jdbc.sql("SELECT COUNT(*) FROM inventory_import").query(Long.class).single() > 0;
+  }
+
   /** Reconciles against the latest snapshot; usable from any process. */
   @Transactional
   public RunSummary reconcileLatest(String by) {

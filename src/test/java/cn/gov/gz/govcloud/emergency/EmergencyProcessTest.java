@@ -9,33 +9,25 @@ import cn.gov.gz.govcloud.notification.NotificationService;
 import cn.gov.gz.govcloud.report.ReportArchive;
 import cn.gov.gz.govcloud.sla.CalendarService;
 import cn.gov.gz.govcloud.sla.CalendarYear;
-import cn.gov.gz.govcloud.support.WebTest;
+import cn.gov.gz.govcloud.support.ProcessTest;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every path and clock of processes/emergency-response.bpmn, with time moved by the engine clock. */
-class EmergencyProcessTest extends WebTest {
-
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+class EmergencyProcessTest extends ProcessTest {
 
   @Autowired
   EmergencyService emergencies;
@@ -51,27 +43,6 @@ class EmergencyProcessTest extends WebTest {
 
   @Autowired
   JdbcClient jdbc;
-
-  Instant now;
-
-  @BeforeEach
-  void fixClock() {
-    setClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
-
-  void setClock(Instant t) {
-    now = t;
-    ClockUtil.setCurrentTime(Date.from(t));
-  }
-
-  static Instant china(String local) {
-    return LocalDateTime.parse(local).atZone(CHINA).toInstant();
-  }
 
   ProcessInstance report(String system, String category, Instant detected) {
     Map<String, Object> v = new HashMap<>();
@@ -96,21 +67,6 @@ class EmergencyProcessTest extends WebTest {
     Task t = task(pi, key);
     assertThat(t).as(key).isNotNull();
     processEngine.getTaskService().complete(t.getId(), map(kv));
-  }
-
-  Job job(ProcessInstance pi, String activityId) {
-    return processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId)
-        .singleResult();
-  }
-
-  /** Runs the timer at exactly its due time, as the job executor would. */
-  void fire(ProcessInstance pi, String activityId) {
-    Job j = job(pi, activityId);
-    assertThat(j).as(activityId).isNotNull();
-    if (j.getDuedate().toInstant().isAfter(now)) {
-      setClock(j.getDuedate().toInstant().plusSeconds(1));
-    }
-    processEngine.getManagementService().executeJob(j.getId());
   }
 
   List<String> subjects(String user, Emergency e) {

@@ -244,4 +244,53 @@ class TasklistBrowserTest extends WebTest {
       wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-container")));
     }
   }
+
+  @Test
+  void anInspectorFillsTheChecklistInTasklist() throws IOException {
+    var runtime = processEngine.getRuntimeService();
+    String instanceId = runtime.startProcessInstanceByKey("inspection", Map.of("inspectionKind", "SPECIAL",
+        "scopeCategories", "存储", "reason", "浏览器测试：存储巡检")).getId();
+    var tasks = processEngine.getTaskService();
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId(), Map.of(
+        "dueDate", java.time.LocalDate.now().plusDays(10).toString(), "resourceInspector", "operator1"));
+    String taskId = tasks.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey("Task_ResourceChecklist")
+        .singleResult().getId();
+
+    login("manager1");
+    openStartForm("政务云资源与机房巡检");
+    assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).contains("巡检类型", "巡检原因");
+    click(By.xpath("//button[normalize-space(.)='取消' or normalize-space(.)='关闭']"));
+
+    login("operator1");
+    browser.get(tasklist() + "#/?task=" + taskId + "&filter=");
+    try {
+      wait.until(d -> d.findElements(By.xpath("//label[starts-with(normalize-space(.),'结果')]")).size() == 3);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      shot("failed-checklist-open");
+      throw new AssertionError("the checklist did not show its items; page says: "
+          + browser.findElement(By.tagName("body")).getText(), e);
+    }
+    shot("inspection-checklist");
+    List<WebElement> results = browser.findElements(By.xpath(
+        "//label[starts-with(normalize-space(.),'结果')]/following::*[contains(@class,'fjs-input-group')][1]"));
+    assertThat(results).hasSize(3);
+    for (WebElement select : results) {
+      ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+          "arguments[0].scrollIntoView({block:'center'})", select);
+      select.click();
+      click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='正常']"));
+    }
+    shot("inspection-checklist-filled");
+    // a change inside a dynamic list must not leave the Complete button disabled (scripts/dynamic-list-validity.js)
+    click(By.xpath("//button[normalize-space(.)='完成']"));
+    try {
+      wait.until(d -> tasks.createTaskQuery().taskId(taskId).count() == 0);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      shot("failed-checklist");
+      throw new AssertionError("the checklist was not completed; page says: "
+          + browser.findElement(By.tagName("body")).getText(), e);
+    }
+    assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId)
+        .singleResult().getEndTime()).as("no findings: the inspection reported and ended").isNotNull();
+  }
 }

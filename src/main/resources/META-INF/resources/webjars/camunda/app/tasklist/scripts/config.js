@@ -1,5 +1,7 @@
 // govcloud-ops: Tasklist in simplified Chinese by default for Chinese browsers, English still available.
 export default {
+  // makes the Complete button work with Camunda Forms that contain dynamic lists (see the script)
+  customScripts: ['scripts/dynamic-list-validity.js'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'

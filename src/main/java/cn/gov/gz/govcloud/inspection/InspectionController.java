@@ -1,0 +1,103 @@
+package cn.gov.gz.govcloud.inspection;
+
+import cn.gov.gz.govcloud.access.AccessDeniedException;
+import cn.gov.gz.govcloud.access.CurrentUser;
+import cn.gov.gz.govcloud.access.CurrentUser.Caller;
+import cn.gov.gz.govcloud.access.Groups;
+import cn.gov.gz.govcloud.inspection.InspectionService.Area;
+import cn.gov.gz.govcloud.inspection.InspectionService.ChecklistItem;
+import cn.gov.gz.govcloud.inspection.InspectionService.Finding;
+import cn.gov.gz.govcloud.inspection.InspectionService.MachineRoom;
+import cn.gov.gz.govcloud.inspection.InspectionService.Result;
+import cn.gov.gz.govcloud.web.ValidationException;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/inspections}: inspections with their areas, results and findings (read by the provider's and the
+ * bureau's staff and the supervisor); the checklist templates (P3 Appendix A) and machine rooms, which ops managers
+ * maintain. Inspections are started in Tasklist or over the engine REST API (process key {@code inspection}).
+ */
+@RestController
+@RequestMapping("/api/inspections")
+class InspectionController {
+
+  private final InspectionService service;
+  private final CurrentUser currentUser;
+
+  InspectionController(InspectionService service, CurrentUser currentUser) {
+    this.service = service;
+    this.currentUser = currentUser;
+  }
+
+  record Detail(Inspection inspection, List<Area> areas, List<Result> results, List<Finding> findings) {}
+
+  @GetMapping
+  List<Inspection> search(@RequestParam(required = false) String status,
+      @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+      @RequestParam(defaultValue = "100") int limit) {
+    staff();
+    if (status != null && java.util.Arrays.stream(Inspection.Status.values()).noneMatch(s -> s.name().equals(status))) {
+      throw ValidationException.of("status", "取值 PLANNING、IN_PROGRESS、FOLLOW_UP、COMPLETED");
+    }
+    return service.search(status, from, to, limit);
+  }
+
+  @GetMapping("/{id}")
+  Detail get(@PathVariable long id) {
+    staff();
+    return new Detail(service.get(id), service.areas(id), service.results(id), service.findings(id));
+  }
+
+  @GetMapping("/checklist-items")
+  List<ChecklistItem> templates(@RequestParam(defaultValue = "false") boolean all) {
+    staff();
+    return service.templates(all);
+  }
+
+  @PostMapping("/checklist-items")
+  ChecklistItem addTemplate(@RequestBody ChecklistItem item) {
+    return service.saveTemplate(null, item, owner().userId());
+  }
+
+  @PutMapping("/checklist-items/{id}")
+  ChecklistItem updateTemplate(@PathVariable long id, @RequestBody ChecklistItem item) {
+    return service.saveTemplate(id, item, owner().userId());
+  }
+
+  @GetMapping("/rooms")
+  List<MachineRoom> rooms() {
+    staff();
+    return service.rooms();
+  }
+
+  @PutMapping("/rooms/{code}")
+  MachineRoom saveRoom(@PathVariable String code, @RequestBody MachineRoom room) {
+    return service.saveRoom(code, room, owner().userId());
+  }
+
+  private Caller staff() {
+    Caller caller = currentUser.require();
+    if (!caller.seesAllUnits()) {
+      throw new AccessDeniedException("巡检记录仅供运维、管理与监理人员查看");
+    }
+    return caller;
+  }
+
+  /** Checklists and rooms are the process owner's data: ops managers and administrators change them. */
+  private Caller owner() {
+    Caller caller = currentUser.require();
+    if (!caller.isAdmin() && !caller.inAny(Groups.OPS_MANAGER)) {
+      throw new AccessDeniedException("只有运维经理或管理员可以维护巡检项和机房");
+    }
+    return caller;
+  }
+}

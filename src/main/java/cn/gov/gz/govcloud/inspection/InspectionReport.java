@@ -1,0 +1,187 @@
+package cn.gov.gz.govcloud.inspection;
+
+import static cn.gov.gz.govcloud.inspection.InspectionSteps.TIME;
+import static cn.gov.gz.govcloud.inspection.InspectionVariables.REPORT_ID;
+
+import cn.gov.gz.govcloud.access.Groups;
+import cn.gov.gz.govcloud.engine.ProcessStep;
+import cn.gov.gz.govcloud.inspection.InspectionService.Area;
+import cn.gov.gz.govcloud.inspection.InspectionService.Finding;
+import cn.gov.gz.govcloud.inspection.InspectionService.Result;
+import cn.gov.gz.govcloud.notification.CaseNotifier;
+import cn.gov.gz.govcloud.report.ReportArchive;
+import cn.gov.gz.govcloud.report.ReportDocument;
+import cn.gov.gz.govcloud.report.TemplateReport;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * The inspection report (P6 7.2.3.1.6, 7.2.3.2.7): scope, what was checked per area, the findings with how each was
+ * followed up, analysis, improvement measures and completion. Archived with a version and sent to management, the
+ * provider's managers and the units whose resources had findings.
+ */
+@Component("writeInspectionReport")
+class InspectionReport extends ProcessStep {
+
+  static final String KIND = "INSPECTION";
+  static final String TEMPLATE = "inspection-report.docx";
+
+  private final InspectionService service;
+  private final ReportArchive archive;
+  private final CaseNotifier notifier;
+  private final Clock clock;
+
+  InspectionReport(InspectionService service, ReportArchive archive, CaseNotifier notifier, Clock clock) {
+    this.service = service;
+    this.archive = archive;
+    this.notifier = notifier;
+    this.clock = clock;
+  }
+
+  @Override
+  protected void run(DelegateExecution execution) {
+    long id = InspectionSteps.inspectionId(execution);
+    service.status(id, Inspection.Status.COMPLETED);
+    Inspection inspection = service.get(id);
+    List<Finding> findings = service.findings(id);
+    int version = archive.nextVersion(KIND, inspection.inspectionNo());
+    byte[] docx = render(inspection, service.areas(id), service.results(id), findings, version);
+    ReportDocument d = archive.archive(KIND, inspection.inspectionNo(), "巡检报告 " + inspection.inspectionNo(),
+        execution.getProcessInstanceId(), null, "巡检报告-" + inspection.inspectionNo() + ".docx", ReportArchive.DOCX,
+        docx, actor(execution));
+    service.reported(id, d.id());
+    execution.setVariable(REPORT_ID, d.id());
+    List<String> groups = new ArrayList<>(List.of(Groups.MANAGEMENT, Groups.OPS_MANAGER));
+    findings.stream().map(Finding::unitCode).filter(u -> u != null).distinct().map(Groups::unitGroup)
+        .forEach(groups::add);
+    notifier.toGroups(groups, "inspection-report", inspection.inspectionNo(), "巡检 " + inspection.inspectionNo(),
+        "巡检报告", inspection.kind().label() + "已完成，巡检报告（第 " + d.version() + " 版）已归档，可在系统中下载："
+            + "/api/reports/" + d.id() + "/content",
+        "发现问题 " + findings.size() + " 项");
+  }
+
+  byte[] render(Inspection i, List<Area> areas, List<Result> results, List<Finding> findings, int version) {
+    Map<String, Object> data = new HashMap<>();
+    long done = areas.stream().filter(a -> a.status() == Area.Status.DONE).count();
+    // the due date may have been extended since; an escalation before the checks were done means they were late
+    boolean onTime = i.checkedAt() != null && (i.escalatedAt() == null || i.checkedAt().isBefore(i.escalatedAt()));
+    data.put("inspectionNo", i.inspectionNo());
+    data.put("kind", i.kind().label());
+    data.put("generatedAt", TIME.format(clock.instant()));
+    data.put("version", String.valueOf(version));
+    data.put("overview", List.of(
+        pair("巡检类型", i.kind().label() + (i.quarterKey() == null ? "" : "（" + quarter(i.quarterKey()) + "）")),
+        pair("巡检原因", i.reason() == null ? "按季度例行开展（DB4401/T 294.3—2024 5.1.3.2）" : i.reason()),
+        pair("巡检范围", scope(i)),
+        pair("发起 / 计划", nz(i.startedBy()) + " / " + nz(i.plannedBy())),
+        pair("开始时间", time(i.createdAt())),
+        pair("计划完成时间", time(i.dueAt())),
+        pair("巡检完成时间", time(i.checkedAt()) + (onTime ? "（按时）" : "（逾期）")),
+        pair("问题整改完成时间", time(i.completedAt())),
+        pair("逾期提醒", i.escalatedAt() == null ? "无" : time(i.escalatedAt()) + " 已提醒运维经理"),
+        pair("巡检区域完成率", done + " / " + areas.size() + "（" + percent(done, areas.size()) + "）"),
+        pair("台账核对", i.reconciliationRunId() == null ? "尚未导入资源清单，未核对" : "核对批次 " + i.reconciliationRunId())));
+    Map<Long, long[]> counts = new LinkedHashMap<>();
+    for (Result r : results) {
+      long[] c = counts.computeIfAbsent(r.areaId(), k -> new long[4]);
+      c[0]++;
+      c["NORMAL".equals(r.result()) ? 1 : "ABNORMAL".equals(r.result()) ? 2 : 3]++;
+    }
+    data.put("areas", areas.stream().map(a -> {
+      long[] c = counts.getOrDefault(a.id(), new long[4]);
+      return Map.of("area", a.name(), "inspector", nz(a.inspector()), "checkedAt", time(a.checkedAt()),
+          "items", String.valueOf(c[0]), "normal", String.valueOf(c[1]), "abnormal", String.valueOf(c[2]),
+          "na", String.valueOf(c[3]));
+    }).toList());
+    data.put("findings", findings.isEmpty()
+        ? List.of(Map.of("no", "—", "title", "本次巡检未发现问题", "severity", "—", "followUp", "—", "status", "—"))
+        : findings.stream().map(f -> Map.of("no", f.findingNo(), "title", f.title() + "\n" + f.description(),
+            "severity", "SEVERE".equals(f.severity()) ? "严重" : "一般",
+            "followUp", f.caseInstanceId() == null && f.resolution() == null ? "—" : nz(f.resolution()),
+            "status", status(f.status()))).toList());
+    data.put("analysis", analysis(results, findings));
+    data.put("measures", measures(findings));
+    return TemplateReport.render(TEMPLATE, data, "overview", "areas", "findings");
+  }
+
+  static String analysis(List<Result> results, List<Finding> findings) {
+    long abnormal = results.stream().filter(r -> "ABNORMAL".equals(r.result())).count();
+    if (findings.isEmpty()) {
+      return "共检查 " + results.size() + " 项，全部正常或不适用，未发现问题。";
+    }
+    Map<String, Long> byCategory = results.stream().filter(r -> "ABNORMAL".equals(r.result()))
+        .collect(Collectors.groupingBy(Result::category, LinkedHashMap::new, Collectors.counting()));
+    long ledger = findings.stream().filter(f -> "LEDGER".equals(f.source())).count();
+    long severe = findings.stream().filter(f -> "SEVERE".equals(f.severity())).count();
+    return "共检查 " + results.size() + " 项，异常 " + abnormal + " 项；发现问题 " + findings.size() + " 项（严重 " + severe
+        + " 项，台账核对 " + ledger + " 项）。异常分布："
+        + (byCategory.isEmpty() ? "仅台账核对差异" : byCategory.entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue() + " 项").collect(Collectors.joining("，"))) + "。";
+  }
+
+  static String measures(List<Finding> findings) {
+    if (findings.isEmpty()) {
+      return "保持现有巡检频次与巡检项。";
+    }
+    long closed = findings.stream().filter(f -> "CLOSED".equals(f.status())).count();
+    long carried = findings.stream().filter(f -> "CARRIED_OVER".equals(f.status())).count();
+    return "所有问题均已转工单跟进：已整改关闭 " + closed + " 项，结转下次巡检跟进 " + carried + " 项。"
+        + (findings.stream().anyMatch(f -> "LEDGER".equals(f.source()))
+            ? "台账差异须在下次巡检前完成台账更正，并复核订单与实际运行一致。" : "")
+        + (carried > 0 ? "结转问题列入下次巡检重点检查。" : "");
+  }
+
+  private static String scope(Inspection i) {
+    if (i.scope().rooms().isEmpty() && i.scope().categories().isEmpty() && i.scope().units().isEmpty()) {
+      return "全部机房（附录 A.2）与全部云资源类别（附录 A.1）";
+    }
+    List<String> parts = new ArrayList<>();
+    if (!i.scope().rooms().isEmpty()) {
+      parts.add("机房：" + String.join("、", i.scope().rooms()));
+    }
+    if (!i.scope().categories().isEmpty()) {
+      parts.add("资源类别：" + String.join("、", i.scope().categories()));
+    }
+    if (!i.scope().units().isEmpty()) {
+      parts.add("使用单位：" + String.join("、", i.scope().units()));
+    }
+    return String.join("；", parts);
+  }
+
+  private static String quarter(String key) {
+    return key.substring(0, 4) + " 年第 " + key.substring(5) + " 季度";
+  }
+
+  private static String status(String s) {
+    return switch (s) {
+      case "CLOSED" -> "已关闭";
+      case "CARRIED_OVER" -> "已结转";
+      case "FOLLOWING" -> "整改中";
+      default -> "待处理";
+    };
+  }
+
+  private static String percent(long a, long b) {
+    return b == 0 ? "—" : Math.round(100.0 * a / b) + "%";
+  }
+
+  private static Map<String, String> pair(String item, String value) {
+    return Map.of("item", item, "value", value == null ? "—" : value);
+  }
+
+  private static String time(Instant i) {
+    return i == null ? "—" : TIME.format(i);
+  }
+
+  private static String nz(String s) {
+    return s == null ? "—" : s;
+  }
+}

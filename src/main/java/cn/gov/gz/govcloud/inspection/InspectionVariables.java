@@ -1,0 +1,52 @@
+package cn.gov.gz.govcloud.inspection;
+
+/** The names of the {@code inspection} process variables, declared once. */
+public final class InspectionVariables {
+
+  public static final String PROCESS_KEY = "inspection";
+
+  // start (special inspection): scope and reason
+  public static final String INSPECTION_KIND = "inspectionKind";
+  public static final String SCOPE_ROOMS = "scopeRooms";
+  public static final String SCOPE_UNITS = "scopeUnits";
+  public static final String SCOPE_CATEGORIES = "scopeCategories";
+  public static final String REASON = "reason";
+
+  public static final String INSPECTION_ID = "inspectionId";
+  public static final String INSPECTION_NO = "inspectionNo";
+  public static final String ALREADY_PLANNED = "alreadyPlanned";
+  public static final String PLAN_AT = "planAt";
+  public static final String WAIT_FOR_WORKING_DAY = "waitForWorkingDay";
+  public static final String PLAN_SUMMARY = "planSummary";
+  public static final String ROOM_OPTIONS = "roomOptions";
+
+  // plan task
+  public static final String DUE_DATE = "dueDate";
+  public static final String ROOM_INSPECTOR = "roomInspector";
+  public static final String RESOURCE_INSPECTOR = "resourceInspector";
+  public static final String INSPECTION_DUE = "inspectionDue";
+  public static final String AREA_IDS = "areaIds";
+
+  // per area (local to the multi-instance body)
+  public static final String AREA_ID = "areaId";
+  public static final String AREA_KIND = "areaKind";
+  public static final String AREA_NAME = "areaName";
+  public static final String INSPECTOR = "inspector";
+  public static final String CHECKLIST = "checklist";
+  public static final String ACCESS_AT = "accessAt";
+  public static final String ACCESS_NOTE = "accessNote";
+  public static final String ACCESS_DECISION = "accessDecision";
+  public static final String ACCESS_COMMENT = "accessComment";
+
+  // follow-up of findings
+  public static final String OPEN_FINDINGS = "openFindings";
+  public static final String FINDINGS_SUMMARY = "findingsSummary";
+  public static final String FOLLOW_UP_POLL = "followUpPoll";
+  public static final String OVERDUE = "overdue";
+  public static final String OVERDUE_DECISION = "overdueDecision";
+  public static final String NEW_DUE_DATE = "newDueDate";
+  public static final String OVERDUE_COMMENT = "overdueComment";
+  public static final String REPORT_ID = "reportId";
+
+  private InspectionVariables() {}
+}

@@ -1,0 +1,60 @@
+package cn.gov.gz.govcloud.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base of the process tests that move time: the engine clock starts at now (whole seconds) and is reset after each
+ * test; timers are run as the job executor would, at their due time.
+ */
+public abstract class ProcessTest extends WebTest {
+
+  protected static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  protected Instant now;
+
+  @BeforeEach
+  void fixClock() {
+    setClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  protected void setClock(Instant t) {
+    now = t;
+    ClockUtil.setCurrentTime(Date.from(t));
+  }
+
+  /** A local date-time in China, e.g. {@code china("2026-02-13T17:55:00")}. */
+  protected static Instant china(String local) {
+    return LocalDateTime.parse(local).atZone(CHINA).toInstant();
+  }
+
+  protected Job job(ProcessInstance pi, String activityId) {
+    return processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(activityId).singleResult();
+  }
+
+  /** Runs the timer at exactly its due time (moving the clock there when it lies ahead), as the job executor would. */
+  protected void fire(ProcessInstance pi, String activityId) {
+    Job j = job(pi, activityId);
+    assertThat(j).as(activityId).isNotNull();
+    if (j.getDuedate().toInstant().isAfter(now)) {
+      setClock(j.getDuedate().toInstant().plusSeconds(1));
+    }
+    processEngine.getManagementService().executeJob(j.getId());
+  }
+}
