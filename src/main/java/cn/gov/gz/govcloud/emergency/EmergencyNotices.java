@@ -27,7 +27,12 @@ class EmergencyNotices {
     toGroups(e, groups, kind, subject, body);
   }
 
+  /** A drill case's notices are marked "【演练】" in the subject and say so in the text. */
   void toGroups(Emergency e, List<String> groups, String kind, String subject, String body) {
+    if (e.drill()) {
+      subject = Emergency.DRILL_MARK + subject;
+      body = Emergency.DRILL_MARK + "本事件为应急演练，非真实故障，不计入生产考核指标。\n" + body;
+    }
     notifier.toGroups(groups, kind, e.emergencyNo(), "应急 " + e.emergencyNo(), subject, body,
         "业务系统：" + e.businessSystemCode() + "\n类别：" + e.category() + "，等级：" + e.severity() + "\n现象："
             + e.description());

@@ -44,8 +44,8 @@ class EmergencyReport extends ProcessStep {
     Emergency e = service.get(id);
     int version = archive.nextVersion(KIND, e.emergencyNo());
     byte[] docx = render(e, service.events(id), service.timeliness(id), version);
-    ReportDocument d = archive.archive(KIND, e.emergencyNo(), "应急事件响应报告 " + e.emergencyNo(),
-        execution.getProcessInstanceId(), e.unitCode(), "应急事件响应报告-" + e.emergencyNo() + ".docx",
+    ReportDocument d = archive.archive(KIND, e.emergencyNo(), e.mark() + "应急事件响应报告 " + e.emergencyNo(),
+        execution.getProcessInstanceId(), e.unitCode(), e.mark() + "应急事件响应报告-" + e.emergencyNo() + ".docx",
         ReportArchive.DOCX, docx, actor(execution));
     execution.setVariable(REPORT_ID, d.id());
     notices.toStakeholders(e, "report", "应急事件响应报告", "应急事件已关闭，响应报告（第 " + d.version() + " 版）已归档，"
@@ -54,10 +54,12 @@ class EmergencyReport extends ProcessStep {
 
   byte[] render(Emergency e, List<EmergencyEvent> events, Map<String, Object> t, int version) {
     Map<String, Object> data = new HashMap<>();
-    data.put("emergencyNo", e.emergencyNo());
+    data.put("title", e.mark() + "应急事件响应报告");
+    data.put("emergencyNo", e.mark() + e.emergencyNo());
     data.put("generatedAt", TIME.format(Instant.now()));
     data.put("version", String.valueOf(version));
     data.put("overview", List.of(
+        pair("事件性质", e.drill() ? "应急演练（不计入生产考核指标）" : "生产事件"),
         pair("业务系统", e.businessSystemCode()),
         pair("使用单位", nz(e.unitCode())),
         pair("事件类别 / 等级", category(e.category()) + " / " + e.severity()),

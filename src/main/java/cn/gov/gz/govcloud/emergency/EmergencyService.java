@@ -41,7 +41,7 @@ public class EmergencyService {
       + "business_system_code, category, severity, service_hours, source, reporter, contact, scope, measures_taken, "
       + "description, detected_at, received_at, status, response_clock_start, response_within_s, response_due_at, "
       + "responded_at, responded_by, feedback_interval_s, next_feedback_at, escalation_level, occurrences, "
-      + "reopen_count, recovered_at, cause, result, improvement, closed_at";
+      + "reopen_count, recovered_at, cause, result, improvement, closed_at, drill";
 
   private final JdbcClient jdbc;
   private final OrganizationService organization;
@@ -94,6 +94,12 @@ public class EmergencyService {
 
   @Transactional
   public Emergency register(EmergencyIntake in, String processInstanceId, String by) {
+    return register(in, processInstanceId, by, false);
+  }
+
+  /** Registers a case; a drill case ({@code drill}) is marked and kept out of production KPIs. */
+  @Transactional
+  public Emergency register(EmergencyIntake in, String processInstanceId, String by, boolean drill) {
     BusinessSystem system = validate(in);
     Instant now = clock.instant();
     Instant detected = in.detectedAt() == null ? now : in.detectedAt();
@@ -101,19 +107,20 @@ public class EmergencyService {
     jdbc.sql("INSERT INTO emergency (emergency_no, alert_ref, process_instance_id, unit_code, business_system_code, "
             + "category, severity, service_hours, source, reporter, contact, scope, measures_taken, description, "
             + "detected_at, received_at, status, response_clock_start, response_within_s, response_due_at, "
-            + "feedback_interval_s, updated_at) VALUES (?, ?, ?, ?, ?, ?, '待定', '7x24', ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', "
-            + "?, 0, ?, 0, ?)")
+            + "feedback_interval_s, updated_at, drill) VALUES (?, ?, ?, ?, ?, ?, '待定', '7x24', ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "'OPEN', ?, 0, ?, 0, ?, ?)")
         .params("TMP-" + java.util.UUID.randomUUID().toString().substring(0, 20), blankToNull(in.alertRef()),
             processInstanceId, system.unitCode(), system.code(), in.category().toUpperCase(Locale.ROOT),
             in.source() == null ? "USER" : in.source().toUpperCase(Locale.ROOT), in.reporter(), in.contact(),
             in.scope(), in.measuresTaken(), in.description().strip(), ts(detected), ts(now), ts(detected),
-            ts(detected), ts(now))
+            ts(detected), ts(now), drill)
         .update(keys, "id");
     long id = keys.getKey().longValue();
     String no = CaseNumbers.of("EM", id, now);
     jdbc.sql("UPDATE emergency SET emergency_no = ? WHERE id = ?").params(no, id).update();
-    event(id, "RECEIVED", by, "接报（发现时间：" + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-        .withZone(WorkingCalendar.CHINA).format(detected) + "）", null, null);
+    event(id, "RECEIVED", by, (drill ? Emergency.DRILL_MARK : "") + "接报（发现时间："
+        + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(WorkingCalendar.CHINA).format(detected) + "）",
+        null, null);
     return get(id);
   }
 
@@ -311,7 +318,7 @@ public class EmergencyService {
         rs.getString("responded_by"), rs.getLong("feedback_interval_s"), instant(rs.getTimestamp("next_feedback_at")),
         rs.getInt("escalation_level"), rs.getInt("occurrences"), rs.getInt("reopen_count"),
         instant(rs.getTimestamp("recovered_at")), rs.getString("cause"), rs.getString("result"),
-        rs.getString("improvement"), instant(rs.getTimestamp("closed_at")));
+        rs.getString("improvement"), instant(rs.getTimestamp("closed_at")), rs.getBoolean("drill"));
   }
 
   private static Instant instant(Timestamp t) {

@@ -60,7 +60,7 @@ final class EmergencySteps {
       Emergency e = service.register(new EmergencyIntake(text(execution, BUSINESS_SYSTEM_CODE), category,
           description, source, text(execution, REPORTER), text(execution, CONTACT), detectedAt, text(execution, SCOPE),
           text(execution, MEASURES_TAKEN), text(execution, ALERT_REF)), execution.getProcessInstanceId(),
-          actor(execution));
+          actor(execution), Boolean.TRUE.equals(execution.getVariable(DRILL)));
       BusinessSystem system = organization.findSystem(e.businessSystemCode()).orElseThrow();
       execution.setVariable(EMERGENCY_ID, e.id());
       execution.setVariable(EMERGENCY_NO, e.emergencyNo());
@@ -71,6 +71,7 @@ final class EmergencySteps {
       if (execution.getProcessBusinessKey() == null) {
         execution.setProcessBusinessKey(e.alertRef() != null ? e.alertRef() : e.emergencyNo());
       }
+      execution.setVariable(DRILL, e.drill());
       notices.toStakeholders(e, "received", "已接报", "应急事件已接报，服务方正在响应。");
     }
 

@@ -19,6 +19,8 @@ public final class EmergencyVariables {
   public static final String ALERT_REF = "alertRef";
   public static final String WORK_ORDER_NO = "workOrderNo";
   public static final String TITLE = "title";
+  /** True when the case is run by an emergency drill (call activity from {@code emergency-drill}). */
+  public static final String DRILL = "drill";
 
   public static final String EMERGENCY_ID = "emergencyId";
   public static final String EMERGENCY_NO = "emergencyNo";

@@ -25,11 +25,14 @@ import org.springframework.stereotype.Service;
 /**
  * Computes the KPIs of a period from what happened, never from typed-in figures: our tables (emergencies, work
  * orders, applications, ledger, reports) and Camunda's history (tasks, ended instances). Days are China days.
+ * Emergencies run by a drill ({@code emergency.drill}) are not production work and count in no KPI.
  */
 @Service
 public class KpiService {
 
   static final ZoneId CHINA = WorkingCalendar.CHINA;
+  /** The mark a task of a drill-mode case carries before its name (see emergency.DrillTaskMarker). */
+  static final String DRILL_MARK = "【演练】";
 
   private final JdbcClient jdbc;
   private final HistoryService history;
@@ -51,14 +54,16 @@ public class KpiService {
   private Efficiency efficiency(Timestamp start, Timestamp end) {
     Map<String, Double> bySeverity = new TreeMap<>();
     jdbc.sql("SELECT severity, SUM(CASE WHEN responded_at <= response_due_at THEN 1 ELSE 0 END), COUNT(*) "
-            + "FROM emergency WHERE received_at >= ? AND received_at < ? AND responded_at IS NOT NULL GROUP BY severity")
+            + "FROM emergency WHERE received_at >= ? AND received_at < ? AND responded_at IS NOT NULL "
+            + "AND drill = FALSE GROUP BY severity")
         .params(start, end)
         .query((rs, i) -> {
           bySeverity.put(rs.getString(1), rate(rs.getLong(2), rs.getLong(3)));
           return rs.getString(1);
         }).list();
     Double emergencyInTime = ratio("SELECT SUM(CASE WHEN responded_at <= response_due_at THEN 1 ELSE 0 END), COUNT(*) "
-        + "FROM emergency WHERE received_at >= ? AND received_at < ? AND responded_at IS NOT NULL", start, end);
+        + "FROM emergency WHERE received_at >= ? AND received_at < ? AND responded_at IS NOT NULL AND drill = FALSE",
+        start, end);
     Map<Integer, Double> byLevel = new TreeMap<>();
     jdbc.sql("SELECT service_level, SUM(CASE WHEN dispatched_at <= dispatch_due_at THEN 1 ELSE 0 END), COUNT(*) "
             + "FROM work_order WHERE received_at >= ? AND received_at < ? AND dispatched_at IS NOT NULL "
@@ -80,11 +85,35 @@ public class KpiService {
             - rs.getLong(3) / 60.0)
         .list();
     Double beats = ratio("SELECT SUM(CASE WHEN ev.on_time THEN 1 ELSE 0 END), COUNT(*) FROM emergency_event ev "
-        + "JOIN emergency e ON e.id = ev.emergency_id WHERE ev.kind = 'FEEDBACK' AND e.received_at >= ? "
+        + "JOIN emergency e ON e.id = ev.emergency_id WHERE ev.kind = 'FEEDBACK' AND e.drill = FALSE "
+        + "AND e.received_at >= ? "
         + "AND e.received_at < ?", start, end);
     return new Efficiency(emergencyInTime, bySeverity, dispatched, byLevel, resolved,
         minutes.isEmpty() ? null : minutes.stream().mapToDouble(Double::doubleValue).average().orElse(0),
-        beats, null);
+        beats, inspectionCompletion(start, end));
+  }
+
+  /**
+   * Inspection completion rate (P3 5.1.3.2, 7.3.2): of the quarters that ended within the period, the share that had
+   * their full inspection checked before the quarter ended. Null when no quarter ended in the period.
+   */
+  private Double inspectionCompletion(Timestamp start, Timestamp end) {
+    LocalDate from = start.toInstant().atZone(CHINA).toLocalDate();
+    LocalDate to = end.toInstant().atZone(CHINA).toLocalDate();
+    int due = 0;
+    int done = 0;
+    for (LocalDate q = LocalDate.of(from.getYear() - 1, 1, 1); q.isBefore(to); q = q.plusMonths(3)) {
+      LocalDate quarterEnd = q.plusMonths(3);
+      if (quarterEnd.isBefore(from.plusDays(1)) || quarterEnd.isAfter(to)) {
+        continue;
+      }
+      due++;
+      String key = q.getYear() + "Q" + ((q.getMonthValue() - 1) / 3 + 1);
+      done += jdbc.sql("SELECT COUNT(*) FROM inspection WHERE quarter_key = ? AND checked_at < ?")
+          .params(key, Timestamp.from(quarterEnd.atStartOfDay(CHINA).toInstant())).query(Long.class).single() > 0
+          ? 1 : 0;
+    }
+    return due == 0 ? null : (double) done / due;
   }
 
   private Quality quality(Timestamp start, Timestamp end) {
@@ -99,6 +128,7 @@ public class KpiService {
     long overdue = count("SELECT COUNT(*) FROM work_order WHERE status NOT IN ('CLOSED', 'RESOLVED') "
         + "AND recovery_due_at < ?", now);
     long notResponded = count("SELECT COUNT(*) FROM emergency WHERE status = 'OPEN' AND responded_at IS NULL "
+        + "AND drill = FALSE "
         + "AND response_due_at < ?", now);
     return new Quality(orders, workOrders, cpu == null ? null : cpu.doubleValue() / 100.0, overdue, notResponded);
   }
@@ -130,7 +160,7 @@ public class KpiService {
     // an emergency response report is due by the end of the day after the case closed (GB/T 34077.3 5.3.7 c)
     List<long[]> reports = jdbc.sql("SELECT e.closed_at, MIN(r.created_at) FROM emergency e LEFT JOIN report_document r "
             + "ON r.kind = 'EMERGENCY_RESPONSE' AND r.subject_ref = e.emergency_no "
-            + "WHERE e.closed_at >= ? AND e.closed_at < ? GROUP BY e.id, e.closed_at")
+            + "WHERE e.closed_at >= ? AND e.closed_at < ? AND e.drill = FALSE GROUP BY e.id, e.closed_at")
         .params(start, end)
         .query((rs, i) -> {
           Instant closed = rs.getTimestamp(1).toInstant();
@@ -146,8 +176,9 @@ public class KpiService {
     Map<String, long[]> perUser = new TreeMap<>();
     for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().finished()
         .finishedAfter(new Date(start.getTime() - 1)).finishedBefore(new Date(end.getTime())).list()) {
-      if (t.getAssignee() == null || t.getDeleteReason() == null || !t.getDeleteReason().equals("completed")) {
-        continue;
+      if (t.getAssignee() == null || t.getDeleteReason() == null || !t.getDeleteReason().equals("completed")
+          || (t.getName() != null && t.getName().startsWith(DRILL_MARK))) {
+        continue; // drill tasks are rehearsal, not production work
       }
       long[] c = perUser.computeIfAbsent(t.getAssignee(), k -> new long[3]);
       c[0]++;

@@ -147,7 +147,8 @@ public class ServiceReport {
       LocalDate a = from.plusWeeks(w);
       LocalDate b = w == weeks - 1 ? to : a.plusDays(6);
       labels[w] = "第" + (w + 1) + "周";
-      counts[w] = jdbc.sql("SELECT COUNT(*) FROM emergency WHERE received_at >= ? AND received_at < ?")
+      counts[w] = jdbc.sql("SELECT COUNT(*) FROM emergency WHERE received_at >= ? AND received_at < ? "
+          + "AND drill = FALSE")
           .params(start(a), end(b)).query(Long.class).single();
     }
     return Charts.ofLine("应急事件趋势（按周）", labels).addSeries("应急事件", counts).create();
@@ -156,7 +157,8 @@ public class ServiceReport {
   private List<Map<String, String>> incidents(LocalDate from, LocalDate to) {
     return jdbc.sql("SELECT e.emergency_no, s.name, e.severity, e.responded_at, e.response_due_at, e.recovered_at "
             + "FROM emergency e JOIN business_system s ON s.code = e.business_system_code "
-            + "WHERE e.received_at >= ? AND e.received_at < ? ORDER BY e.received_at FETCH FIRST " + MAX_INCIDENTS
+            + "WHERE e.received_at >= ? AND e.received_at < ? AND e.drill = FALSE ORDER BY e.received_at FETCH FIRST "
+            + MAX_INCIDENTS
             + " ROWS ONLY")
         .params(start(from), end(to))
         .query((rs, i) -> {
@@ -176,7 +178,7 @@ public class ServiceReport {
     Map<String, Long> orders = countBy("SELECT business_system_code, COUNT(*) FROM work_order WHERE received_at >= ? "
         + "AND received_at < ? AND business_system_code IS NOT NULL GROUP BY business_system_code", from, to);
     Map<String, Long> emergencies = countBy("SELECT business_system_code, COUNT(*) FROM emergency WHERE "
-        + "received_at >= ? AND received_at < ? GROUP BY business_system_code", from, to);
+        + "received_at >= ? AND received_at < ? AND drill = FALSE GROUP BY business_system_code", from, to);
     Function<String, String> n = code -> String.valueOf(orders.getOrDefault(code, 0L));
     return jdbc.sql("SELECT s.code, s.name, u.name, s.service_level FROM business_system s "
             + "JOIN org_unit u ON u.code = s.unit_code ORDER BY u.code, s.code")
