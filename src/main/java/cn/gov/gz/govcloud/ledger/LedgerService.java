@@ -78,6 +78,44 @@ public class LedgerService {
     }
   }
 
+  /**
+   * Changes the spec of a resource in the ledger (an executed scale-down or scale-up, P3 5.4.4) and records the change,
+   * old and new spec, in its history. A null value keeps the old one.
+   */
+  @Transactional
+  public void resize(String resourceId, Integer vcpu, Integer memoryGb, BigDecimal diskTb, String reason, String by) {
+    LedgerResource r = jdbc.sql("SELECT " + COLUMNS + " FROM ledger_resource WHERE resource_id = ?").param(resourceId)
+        .query(LedgerService::map).optional()
+        .orElseThrow(() -> ValidationException.of("resourceId", "台账中没有该资源: " + resourceId));
+    if (r.state() == State.RELEASED) {
+      throw ValidationException.of("resourceId", "资源已释放: " + resourceId);
+    }
+    Integer v = vcpu == null ? r.vcpu() : vcpu;
+    Integer m = memoryGb == null ? r.memoryGb() : memoryGb;
+    BigDecimal d = diskTb == null ? r.diskTb() : diskTb;
+    Timestamp now = Timestamp.from(clock.instant());
+    jdbc.sql("UPDATE ledger_resource SET vcpu = ?, memory_gb = ?, disk_tb = ?, updated_at = ? WHERE resource_id = ?")
+        .params(v, m, d, now, resourceId).update();
+    history(resourceId, "规格调整：vCPU " + r.vcpu() + "→" + v + "，内存 " + r.memoryGb() + "→" + m + " GB，存储 "
+        + plain(r.diskTb()) + "→" + plain(d) + " TB（" + reason + "）", by, now);
+  }
+
+  /** Releases a resource (an executed revoke, P3 5.4.4): state RELEASED, kept for the record, with its history. */
+  @Transactional
+  public void release(String resourceId, String reason, String by) {
+    Timestamp now = Timestamp.from(clock.instant());
+    int n = jdbc.sql("UPDATE ledger_resource SET state = 'RELEASED', updated_at = ? WHERE resource_id = ? "
+        + "AND state <> 'RELEASED'").params(now, resourceId).update();
+    if (n == 0) {
+      throw ValidationException.of("resourceId", "台账中没有该资源或已释放: " + resourceId);
+    }
+    history(resourceId, "撤销回收（" + reason + "）", by, now);
+  }
+
+  private static String plain(BigDecimal d) {
+    return d == null ? "—" : d.stripTrailingZeros().toPlainString();
+  }
+
   public boolean exists(String resourceId) {
     return jdbc.sql("SELECT COUNT(*) FROM ledger_resource WHERE resource_id = ?").param(resourceId)
         .query(Long.class).single() > 0;

@@ -1,0 +1,133 @@
+package cn.gov.gz.govcloud.optimization;
+
+import cn.gov.gz.govcloud.engine.Privileged;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+
+/**
+ * The Appendix C rules from the decision {@code appendix-c-candidates}, which process owners change in Camunda Modeler.
+ * At the city's scale (20,000+ resources per review) the latest deployed version is parsed once by a DMN engine with
+ * Camunda's FEEL engine behind {@link MemoizingFeelEngine} and evaluated in memory per resource with typed inputs: the
+ * rules stay in the model, literal cells are not parsed again for every resource, and a review does not write 20,000
+ * decision instances to the history. A newly deployed version (on any node) is picked up by the next review.
+ */
+@Service
+public class AppendixCRules {
+
+  /** What the decision reads of one resource over the period (utilisation in percent, null when not measured). */
+  public record Figures(String resourceType, int daysInPeriod, int monitoredDays, int offDaysRun, BigDecimal cpuAvg,
+      BigDecimal memoryAvg, BigDecimal diskTb, BigDecimal storageAvg) {
+
+    VariableMap variables() {
+      return Variables.createVariables()
+          .putValueTyped("resourceType", Variables.stringValue(resourceType))
+          .putValueTyped("monitoredDays", Variables.integerValue(monitoredDays))
+          .putValueTyped("missingDays", Variables.integerValue(Math.max(0, daysInPeriod - monitoredDays)))
+          .putValueTyped("offDaysRun", Variables.integerValue(offDaysRun))
+          .putValueTyped("cpuAvg", Variables.doubleValue(dbl(cpuAvg)))
+          .putValueTyped("memoryAvg", Variables.doubleValue(dbl(memoryAvg)))
+          .putValueTyped("diskTb", Variables.doubleValue(dbl(diskTb)))
+          .putValueTyped("storageAvg", Variables.doubleValue(dbl(storageAvg)));
+    }
+
+    private static Double dbl(BigDecimal d) {
+      return d == null ? null : d.doubleValue();
+    }
+  }
+
+  /** The answer: SCALE_DOWN, REVOKE, SCALE_UP, PLUGIN_ABNORMAL or KEEP, what to adjust, and the rule's wording. */
+  public record Classification(String action, String target, String ruleLabel) {
+    public boolean keep() {
+      return "KEEP".equals(action);
+    }
+  }
+
+  static final Classification KEEP = new Classification("KEEP", "NONE", "未命中任何规则");
+
+  private final RepositoryService repository;
+  private final DecisionService decisions;
+  private final Privileged privileged;
+  private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+
+  private final DmnEngine dmn;
+
+  AppendixCRules(RepositoryService repository, DecisionService decisions, Privileged privileged) {
+    this.dmn = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
+        .feelEngineFactory(() -> new MemoizingFeelEngine(new ScalaFeelEngineFactory().createInstance()))
+        .buildEngine();
+    this.repository = repository;
+    this.decisions = decisions;
+    this.privileged = privileged;
+  }
+
+  /** Classifies every resource with the latest deployed version of the decision. */
+  public List<Classification> classify(List<Figures> resources) {
+    return privileged.run(() -> {
+      DmnDecision decision = latest();
+      List<Classification> out = new ArrayList<>(resources.size());
+      for (Figures f : resources) {
+        out.add(answer(dmn.evaluateDecision(decision, f.variables()).getFirstResult()));
+      }
+      return out;
+    });
+  }
+
+  /**
+   * The same through the engine's DecisionService, one evaluation per resource with its decision instance in the
+   * history: the benchmark's comparison, and the way to check a single resource as Cockpit shows it.
+   */
+  public List<Classification> classifyThroughDecisionService(List<Figures> resources) {
+    return privileged.run(() -> {
+      List<Classification> out = new ArrayList<>(resources.size());
+      for (Figures f : resources) {
+        out.add(answer(decisions.evaluateDecisionByKey(OptimizationVariables.DECISION_KEY).variables(f.variables())
+            .evaluate().getFirstResult()));
+      }
+      return out;
+    });
+  }
+
+  private DmnDecision latest() {
+    DecisionDefinition d = repository.createDecisionDefinitionQuery()
+        .decisionDefinitionKey(OptimizationVariables.DECISION_KEY).latestVersion().singleResult();
+    if (d == null) {
+      throw new IllegalStateException("decision " + OptimizationVariables.DECISION_KEY + " is not deployed");
+    }
+    return parsed.computeIfAbsent(d.getId(), id -> {
+      try (InputStream in = repository.getResourceAsStream(d.getDeploymentId(), d.getResourceName())) {
+        return dmn.parseDecision(OptimizationVariables.DECISION_KEY, in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  private static Classification answer(DmnDecisionResultEntries row) {
+    if (row == null) {
+      return KEEP;
+    }
+    Object action = row.get("action");
+    Object target = row.get("target");
+    Object label = row.get("ruleLabel");
+    return new Classification(action == null ? "KEEP" : action.toString(), target == null ? "NONE" : target.toString(),
+        label == null ? "" : label.toString());
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Optimisation room (P6 7.5; P3 5.4 and Appendix C; billing rules P6 5.1.2 b): the price list and the settlement bill
+ * of a period from the ledger, the {@code optimization-review} process with its statistics, cost efficiency, the
+ * Appendix C candidates (decision {@code appendix-c-candidates}), management review, the per-unit confirmation and
+ * execution that updates the ledger, and the follow-up of what was saved. May use {@code ledger}, {@code monitoring}
+ * (its tables), {@code organization} and the shared rooms; never another feature room.
+ */
+package cn.gov.gz.govcloud.optimization;
