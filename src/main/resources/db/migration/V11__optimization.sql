@@ -40,7 +40,7 @@ CREATE TABLE optimization_review (
   process_instance_id  VARCHAR(64),
   period_from          DATE          NOT NULL,
   period_to            DATE          NOT NULL,
-  status               VARCHAR(12)   NOT NULL,
+  status               VARCHAR(20)   NOT NULL,
   started_by           VARCHAR(64)   NOT NULL,
   resources            INTEGER,
   total_cost           DECIMAL(16,2),

@@ -101,8 +101,8 @@ final class InspectionSteps {
 
   /**
    * Start (P6 7.2.3.1.1–2): registers the inspection and derives its plan from the checklist templates and the machine
-   * rooms. A timer start is the quarterly full inspection (once per quarter: a second start in the same quarter ends at
-   * once); an ops manager's start is a special inspection with a scope and a reason, or a full one.
+   * rooms. {@code inspectionKind} QUARTERLY is the full inspection (once per quarter: a second start in the same quarter
+   * ends at once), as inspection-schedule starts it; SPECIAL needs a scope and a reason.
    */
   @Component("prepareInspection")
   static class Prepare extends ProcessStep {
@@ -128,7 +128,7 @@ final class InspectionSteps {
       String kindText = text(execution, INSPECTION_KIND);
       Inspection.Kind kind;
       try {
-        kind = kindText == null ? Inspection.Kind.QUARTERLY : Inspection.Kind.valueOf(kindText);
+        kind = Inspection.Kind.valueOf(String.valueOf(kindText));
       } catch (IllegalArgumentException e) {
         throw ValidationException.of(INSPECTION_KIND, "取值 QUARTERLY（季度全面巡检）或 SPECIAL（专项巡检）");
       }

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
@@ -116,11 +118,20 @@ class LedgerController {
     CsvMapper csv = new CsvMapper();
     CsvSchema schema = CsvSchema.emptySchema().withHeader();
     List<InventoryRow> rows;
-    try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8);
+    // strict UTF-8: a file saved in another encoding (GBK from Excel, for example) is refused, not misread
+    var utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try (var reader = new InputStreamReader(file.getInputStream(), utf8);
         MappingIterator<InventoryRow> it = csv.readerFor(InventoryRow.class).with(schema).readValues(reader)) {
       rows = it.readAll();
-    } catch (RuntimeException e) {
-      throw ValidationException.of("file", "CSV 无法解析：" + e.getMessage().lines().findFirst().orElse(""));
+    } catch (CharacterCodingException e) {
+      throw ValidationException.of("file", "文件不是 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8”后重新上传");
+    } catch (IOException | RuntimeException e) {
+      Throwable cause = e instanceof com.fasterxml.jackson.core.JsonProcessingException ? e : e.getCause();
+      int line = cause instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+          ? j.getLocation().getLineNr() : -1;
+      throw ValidationException.of("file", "CSV 无法解析" + (line > 0 ? "（第 " + line + " 行附近）" : "")
+          + "：请检查列名、列数与数值格式（表头为 JSON 字段名，UTF-8 编码）");
     }
     return reconciliation.importAndReconcile(rows, "csv:" + file.getOriginalFilename(), caller);
   }

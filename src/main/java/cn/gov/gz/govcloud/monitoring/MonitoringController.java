@@ -44,10 +44,14 @@ class MonitoringController {
     this.currentUser = currentUser;
   }
 
-  /** A batch of samples (JSON array); bad rows are rejected with index, field and reason, the rest stored. */
+  /**
+   * A batch of samples (JSON array); bad rows are rejected with index, field and reason, the rest stored (200). A batch
+   * of which no row could be stored answers 400 with the same report.
+   */
   @PostMapping(path = "/samples", consumes = MediaType.APPLICATION_JSON_VALUE)
-  MonitoringIngest.Result samples(@RequestBody JsonNode body) {
-    return ingest.ingest(body, currentUser.require());
+  ResponseEntity<MonitoringIngest.Result> samples(@RequestBody JsonNode body) {
+    MonitoringIngest.Result result = ingest.ingest(body, currentUser.require());
+    return ResponseEntity.status(result.accepted() == 0 && result.rejected() > 0 ? 400 : 200).body(result);
   }
 
   @GetMapping("/alerts")
