@@ -1,0 +1,21 @@
+package cn.gov.gz.govcloud.audit;
+
+import java.time.Instant;
+
+/**
+ * One audit row: who ({@code userId}, null if unknown), when, what (action, method, path, object), with what outcome
+ * (HTTP status and {@code success}, {@code denied} or {@code error}), from where (client address) and over which
+ * channel ({@code engine-rest}, {@code webapp}, {@code api}). {@code engineLog} points at Camunda's own user operation
+ * log for the task or process instance, where the engine keeps the detail of the change (old and new values).
+ */
+public record AuditEvent(Long id, Instant occurredAt, String userId, String action, String channel, String method,
+    String path, String objectType, String objectId, int status, String outcome, String clientIp, String detail,
+    String engineLog) {
+
+  static String outcomeOf(int status) {
+    if (status == 401 || status == 403) {
+      return "denied";
+    }
+    return status >= 400 ? "error" : "success";
+  }
+}
