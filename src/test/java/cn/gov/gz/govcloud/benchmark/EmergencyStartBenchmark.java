@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -36,7 +38,7 @@ class EmergencyStartBenchmark extends WebTest {
   record Run(String name, int ok, int failed, double perSecond, long p50Micros, long p99Micros) {
     @Override
     public String toString() {
-      return String.format("%-28s %7.1f starts/s  p50 %6.1f ms  p99 %6.1f ms  (%d ok, %d failed)", name, perSecond,
+      return String.format("%-28s %7.1f /s  p50 %6.1f ms  p99 %6.1f ms  (%d ok, %d failed)", name, perSecond,
           p50Micros / 1000.0, p99Micros / 1000.0, ok, failed);
     }
   }
@@ -68,6 +70,26 @@ class EmergencyStartBenchmark extends WebTest {
         + "  ratio: throughput %.0f %% of bare (target >= 50 %%), p99 %.1fx bare (target <= 3x)%n", CLIENTS, SECONDS,
         bareRun, emergencyRun, 100.0 * emergencyRun.perSecond() / bareRun.perSecond(),
         (double) emergencyRun.p99Micros() / bareRun.p99Micros());
+    // completing the respond task against completing the bare process's one user task, over the same REST API
+    Queue<String> bareTasks = new ConcurrentLinkedQueue<>(benchTasks("Task_Bare"));
+    Queue<String> respondTasks = new ConcurrentLinkedQueue<>(benchTasks("Task_RespondEmergency"));
+    String complete = base + "/engine-rest/task/%s/complete";
+    Run bareDone = load("bare task complete", i -> next(bareTasks, complete, "desk1", "{}"), SECONDS);
+    Run respondDone = load("respond task complete", i -> next(respondTasks, complete, "engineer1",
+        "{\"variables\": {\"firstAssessment\": {\"value\": \"基准测试：初步研判\"}}}"), SECONDS);
+    System.out.printf("BENCHMARK complete over HTTP, %d clients:%n  %s%n  %s%n  ratio: %.0f %% of bare, p99 %.1fx%n",
+        CLIENTS, bareDone, respondDone, 100.0 * respondDone.perSecond() / bareDone.perSecond(),
+        (double) respondDone.p99Micros() / Math.max(1, bareDone.p99Micros()));
+    BenchmarkReport.row("complete the respond task over REST, " + CLIENTS + " clients",
+        String.format("%.1f completions/s, p99 %.0f ms", respondDone.perSecond(), respondDone.p99Micros() / 1000.0),
+        String.format("bare one-task completion: %.1f/s, p99 %.0f ms", bareDone.perSecond(),
+            bareDone.p99Micros() / 1000.0),
+        String.format("%.0f %% of bare; p99 %.1f×", 100.0 * respondDone.perSecond() / bareDone.perSecond(),
+            (double) respondDone.p99Micros() / Math.max(1, bareDone.p99Micros())), "—");
+    assertThat(respondDone.failed()).isZero();
+    assertThat(bareDone.failed()).isZero();
+    assertThat(respondDone.ok()).isPositive();
+
     BenchmarkReport.row("start emergency-response over REST, " + CLIENTS + " clients",
         String.format("%.1f starts/s, p50 %.0f ms, p99 %.0f ms", emergencyRun.perSecond(),
             emergencyRun.p50Micros() / 1000.0, emergencyRun.p99Micros() / 1000.0),
@@ -91,6 +113,19 @@ class EmergencyStartBenchmark extends WebTest {
     if (!ids.isEmpty()) {
       runtime.deleteProcessInstances(ids, "基准测试结束", true, true);
     }
+  }
+
+  /** The open tasks of this benchmark's instances at one activity, oldest first. */
+  private List<String> benchTasks(String activityId) {
+    return processEngine.getTaskService().createTaskQuery().processInstanceBusinessKeyLike("BENCH-%")
+        .taskDefinitionKey(activityId).orderByTaskCreateTime().asc().list().stream().map(t -> t.getId()).toList();
+  }
+
+  /** A request completing the next task of the queue, or null when none is left. */
+  private static HttpRequest next(Queue<String> tasks, String uriPattern, String user, String body) {
+    String id = tasks.poll();
+    return id == null ? null
+        : HttpLoad.post(uriPattern.formatted(id), user, DEMO_PASSWORD, body, Duration.ofSeconds(30));
   }
 
   private HttpRequest post(String uri, String body) {

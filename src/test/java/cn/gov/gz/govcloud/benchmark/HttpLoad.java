@@ -29,7 +29,7 @@ final class HttpLoad {
   private HttpLoad() {}
 
   /**
-   * @param request the n-th request of the run (n counts across all clients, from 0)
+   * @param request the n-th request of the run (n counts across all clients, from 0), or null to end the client
    * @param accepted whether an answer counts as done; the first three others are printed
    */
   static Result run(String name, int clients, int seconds, IntFunction<HttpRequest> request,
@@ -46,6 +46,9 @@ final class HttpLoad {
       running.add(pool.submit(() -> {
         while (System.nanoTime() < end) {
           HttpRequest r = request.apply(sequence.getAndIncrement());
+          if (r == null) {
+            break; // nothing left to send (e.g. no task left to complete)
+          }
           long t0 = System.nanoTime();
           try {
             HttpResponse<String> answer = http.send(r, HttpResponse.BodyHandlers.ofString());
