@@ -52,6 +52,11 @@ class TimerAccuracyBenchmark extends WebTest {
         executor.getWaitTimeInMillis()));
     executor.setMaxJobsPerAcquisition(environment.getProperty("camunda.bpm.job-execution.max-jobs-per-acquisition",
         Integer.class, executor.getMaxJobsPerAcquisition()));
+    if (executor instanceof org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor pool) {
+      pool.setCorePoolSize(environment.getProperty("camunda.bpm.job-execution.core-pool-size", Integer.class, 3));
+      pool.setMaxPoolSize(environment.getProperty("camunda.bpm.job-execution.max-pool-size", Integer.class, 6));
+      pool.setQueueSize(environment.getProperty("camunda.bpm.job-execution.queue-capacity", Integer.class, 6));
+    }
     long waitMs = executor.getWaitTimeInMillis();
 
     // the others: open emergencies of 5×8 service whose deadlines lie beyond the measured minute
