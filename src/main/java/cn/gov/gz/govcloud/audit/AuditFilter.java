@@ -1,18 +1,13 @@
 package cn.gov.gz.govcloud.audit;
 
+import cn.gov.gz.govcloud.web.ReplayedBodyRequest;
 import cn.gov.gz.govcloud.audit.RequestClassifier.Classification;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -61,7 +56,7 @@ class AuditFilter extends OncePerRequestFilter {
     if ("login".equals(c.action())) {
       byte[] body = request.getInputStream().readNBytes(MAX_LOGIN_FORM);
       formUser = formValue(new String(body, StandardCharsets.UTF_8), "username");
-      req = new ReplayedBody(request, body);
+      req = new ReplayedBodyRequest(request, body);
     }
     String sessionUserBefore = basicChannel ? null : sessionUser(request);
     int status = 500;
@@ -151,51 +146,5 @@ class AuditFilter extends OncePerRequestFilter {
 
   private static String firstNonNull(String a, String b) {
     return a != null ? a : b;
-  }
-
-  /** Replays a small form body that was read to learn the user name. */
-  private static final class ReplayedBody extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    ReplayedBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
   }
 }

@@ -1,16 +1,11 @@
 package cn.gov.gz.govcloud.security;
 
+import cn.gov.gz.govcloud.web.ReplayedBodyRequest;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
@@ -52,7 +47,7 @@ class QueryExpressionFilter extends OncePerRequestFilter {
         reject(response);
         return;
       }
-      chain.doFilter(new CachedBodyRequest(request, body), response);
+      chain.doFilter(new ReplayedBodyRequest(request, body), response);
       return;
     }
     chain.doFilter(request, response);
@@ -73,51 +68,5 @@ class QueryExpressionFilter extends OncePerRequestFilter {
     response.setContentType("application/json;charset=UTF-8");
     response.getWriter().write(
         "{\"type\":\"InvalidRequestException\",\"message\":\"查询条件不允许使用表达式 (*Expression 参数)\"}");
-  }
-
-  /** Replays a body that was read for inspection. */
-  private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    CachedBodyRequest(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
   }
 }
