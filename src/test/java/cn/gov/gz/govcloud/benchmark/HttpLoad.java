@@ -18,13 +18,18 @@ import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /**
- * The load generator of the HTTP benchmarks: a fixed number of closed-loop clients on loopback, each sending its next
+ * The load generator of the HTTP benchmarks and the cluster test: a fixed number of closed-loop clients on loopback, each sending its next
  * request when the previous answer has arrived, for a fixed time. Bounded in clients and time by construction.
  */
-final class HttpLoad {
+public final class HttpLoad {
 
   /** What a run did: answers accepted by the check, the others, the time taken, latency percentiles of the accepted. */
-  record Result(int ok, int failed, double seconds, long p50Micros, long p99Micros) {}
+  public record Result(int ok, int failed, double seconds, long p50Micros, long p99Micros) {
+
+    public double perSecond() {
+      return ok / seconds;
+    }
+  }
 
   private HttpLoad() {}
 
@@ -32,7 +37,7 @@ final class HttpLoad {
    * @param request the n-th request of the run (n counts across all clients, from 0), or null to end the client
    * @param accepted whether an answer counts as done; the first three others are printed
    */
-  static Result run(String name, int clients, int seconds, IntFunction<HttpRequest> request,
+  public static Result run(String name, int clients, int seconds, IntFunction<HttpRequest> request,
       Predicate<HttpResponse<String>> accepted) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -76,7 +81,7 @@ final class HttpLoad {
   }
 
   /** A JSON POST with HTTP Basic credentials. */
-  static HttpRequest post(String uri, String user, String password, String body, Duration timeout) {
+  public static HttpRequest post(String uri, String user, String password, String body, Duration timeout) {
     return HttpRequest.newBuilder(URI.create(uri)).timeout(timeout)
         .header("Content-Type", "application/json").header("Accept", "application/json")
         .header("Authorization", "Basic " + Base64.getEncoder()
@@ -84,7 +89,7 @@ final class HttpLoad {
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
   }
 
-  static long percentile(List<Long> sorted, double p) {
+  public static long percentile(List<Long> sorted, double p) {
     return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
   }
 }

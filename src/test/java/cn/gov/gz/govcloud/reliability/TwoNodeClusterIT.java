@@ -3,8 +3,11 @@ package cn.gov.gz.govcloud.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cn.gov.gz.govcloud.benchmark.HttpLoad;
 import cn.gov.gz.govcloud.reliability.TimerProbe.Fired;
 import cn.gov.gz.govcloud.reliability.TimerProbe.Instance;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -142,21 +147,25 @@ class TwoNodeClusterIT {
   }
 
   /** Emergency starts over REST (8 closed-loop clients) against node A alone, then spread over both nodes. */
+  static final Duration TIMEOUT = Duration.ofSeconds(60);
+
   private void measureStartThroughput(AppNode a, AppNode b) throws Exception {
     int clients = Integer.getInteger("cluster.clients", 8);
     int seconds = Integer.getInteger("cluster.seconds", 10);
     String body = "{\"businessSystemCode\":\"JTJ-TOCC\",\"category\":\"DEGRADATION\",\"source\":\"MONITORING\","
         + "\"description\":\"双节点吞吐测试\"}";
-    String desk = AppNode.basic("desk1", DEMO);
     List<AppNode> both = List.of(a, b);
-    StartLoad.run(clients, 3, n -> both.get(n % 2).url("/api/emergencies"), desk, body, 201);
-    StartLoad.Result one = StartLoad.run(clients, seconds, n -> a.url("/api/emergencies"), desk, body, 201);
-    StartLoad.Result two = StartLoad.run(clients, seconds, n -> both.get(n % 2).url("/api/emergencies"), desk, body,
-        201);
+    IntFunction<HttpRequest> alone = n -> HttpLoad.post(a.url("/api/emergencies"), "desk1", DEMO, body, TIMEOUT);
+    IntFunction<HttpRequest> spread = n -> HttpLoad.post(both.get(n % 2).url("/api/emergencies"), "desk1", DEMO,
+        body, TIMEOUT);
+    Predicate<HttpResponse<String>> created = answer -> answer.statusCode() == 201;
+    HttpLoad.run("warm-up", clients, 3, spread, created);
+    HttpLoad.Result one = HttpLoad.run("one node", clients, seconds, alone, created);
+    HttpLoad.Result two = HttpLoad.run("two nodes", clients, seconds, spread, created);
     System.out.printf("[cluster] emergency starts over REST, %d clients x %d s, %d cores: one node %.1f/s "
         + "(p50 %d ms, p99 %d ms), two nodes %.1f/s (p50 %d ms, p99 %d ms), ratio %.2f%n", clients, seconds,
-        Runtime.getRuntime().availableProcessors(), one.rate(), one.p50Millis(), one.p99Millis(), two.rate(),
-        two.p50Millis(), two.p99Millis(), two.rate() / one.rate());
+        Runtime.getRuntime().availableProcessors(), one.perSecond(), one.p50Micros() / 1000, one.p99Micros() / 1000,
+        two.perSecond(), two.p50Micros() / 1000, two.p99Micros() / 1000, two.perSecond() / one.perSecond());
     assertThat(one.failed() + two.failed()).as("failed starts").isZero();
     assertThat(two.ok()).as("starts on two nodes").isPositive();
   }
