@@ -13,7 +13,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import cn.gov.gz.govcloud.access.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,7 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
  * management and the administrator ({@code govcloud.audit.search-groups}). {@code q} is a fuzzy (substring) search over
  * path, object id and description; {@code action} matches an action and its sub-actions ({@code task} finds {@code
  * task.claim}, {@code task.complete}, ...); {@code from} and {@code to} are dates ({@code 2026-11-25}, China time) or
- * ISO date-times, {@code to} exclusive (a date means the end of that day).
+ * ISO date-times, {@code to} exclusive (a date means the end of that day); {@code kept=true} lists the rows kept
+ * beyond the retention period, {@code kept=false} the others.
+ *
+ * <p>{@code POST /api/audit/{id}/keep {"reason": "…"}} marks a row as important: it is kept beyond the retention period
+ * (GB/T 34077.3 8.4.3 f 4); {@code POST /api/audit/{id}/release} returns it to the retention period. Both for {@code
+ * govcloud.audit.keep-groups} (management and the administrator), and both are themselves in the trail.
  */
 @RestController
 @RequestMapping("/api/audit")
@@ -46,8 +55,8 @@ class AuditController {
   @GetMapping
   AuditLog.Page search(@RequestParam(required = false) String user, @RequestParam(required = false) String action,
       @RequestParam(required = false) String q, @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to, @RequestParam(required = false) String page,
-      @RequestParam(required = false) String size) {
+      @RequestParam(required = false) String to, @RequestParam(required = false) String kept,
+      @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
     Caller caller = currentUser.require();
     if (!caller.isAdmin() && !caller.inAny(properties.searchGroups().toArray(String[]::new))) {
       throw new AccessDeniedException("只有监理方、管理方和系统管理员可以查询审计日志");
@@ -58,6 +67,7 @@ class AuditController {
     String text = text("q", q, errors);
     Instant f = time("from", from, false, errors);
     Instant t = time("to", to, true, errors);
+    Boolean k = bool("kept", kept, errors);
     int p = number("page", page, 0, 0, 100_000, errors);
     int s = number("size", size, 50, 1, MAX_SIZE, errors);
     if (f != null && t != null && !f.isBefore(t)) {
@@ -66,7 +76,71 @@ class AuditController {
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
     }
-    return log.search(new AuditLog.Query(u, a, text, f, t, p, s));
+    return log.search(new AuditLog.Query(u, a, text, f, t, k, p, s));
+  }
+
+  /** What a keep request carries: why the row matters. */
+  record KeepRequest(String reason) {}
+
+  @PostMapping("/{id}/keep")
+  AuditEvent keep(@PathVariable String id, @RequestBody(required = false) KeepRequest body) {
+    Caller caller = requireKeeper();
+    long rowId = rowId(id);
+    String reason = body == null || body.reason() == null ? "" : body.reason().trim();
+    if (reason.isEmpty()) {
+      throw ValidationException.of("reason", "请说明长期保存的原因");
+    }
+    if (reason.length() > MAX_TEXT) {
+      throw ValidationException.of("reason", "不能超过 " + MAX_TEXT + " 个字符");
+    }
+    if (!log.keep(rowId, caller.userId(), reason, Instant.now())) {
+      throw new NotFoundException("审计记录 " + rowId + " 不存在（可能已超过保留期被清理）");
+    }
+    return log.find(rowId).orElseThrow();
+  }
+
+  @PostMapping("/{id}/release")
+  AuditEvent release(@PathVariable String id) {
+    requireKeeper();
+    long rowId = rowId(id);
+    if (!log.release(rowId)) {
+      throw new NotFoundException("审计记录 " + rowId + " 不存在（可能已超过保留期被清理）");
+    }
+    return log.find(rowId).orElseThrow();
+  }
+
+  private Caller requireKeeper() {
+    Caller caller = currentUser.require();
+    if (!caller.isAdmin() && !caller.inAny(properties.keepGroups().toArray(String[]::new))) {
+      throw new AccessDeniedException("只有管理方和系统管理员可以设定审计记录长期保存");
+    }
+    return caller;
+  }
+
+  private static long rowId(String id) {
+    try {
+      long n = Long.parseLong(id.trim());
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ValidationException.of("id", "审计记录编号应为正整数");
+  }
+
+  private static Boolean bool(String field, String value, List<FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    return switch (value.trim()) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> {
+        errors.add(new FieldError(null, field, "应为 true 或 false"));
+        yield null;
+      }
+    };
   }
 
   private static String text(String field, String value, List<FieldError> errors) {

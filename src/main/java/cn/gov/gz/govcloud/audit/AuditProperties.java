@@ -13,10 +13,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param trustedProxies addresses or CIDR ranges (e.g. {@code 10.0.0.5}, {@code 10.1.0.0/16}) of reverse proxies whose
  *     {@code X-Forwarded-For} is believed; empty = the peer address is the client
  * @param recordedReads Ant patterns of GET paths recorded like changes (downloads and exports)
+ * @param keepGroups who may mark rows to keep beyond the retention period and release them again
+ * @param alwaysKeep actions (with their sub-actions) whose rows are kept from the start, e.g. {@code authorization}
  */
 @ConfigurationProperties(prefix = "govcloud.audit")
 public record AuditProperties(Boolean enabled, Duration retention, String cleanupCron, Integer cleanupBatch,
-    List<String> trustedProxies, List<String> recordedReads, List<String> searchGroups) {
+    List<String> trustedProxies, List<String> recordedReads, List<String> searchGroups, List<String> keepGroups,
+    List<String> alwaysKeep) {
 
   /** GB/T 34077.3 8.4.3 f) 3): processed data is kept 12 months; an audit trail is kept no shorter. */
   static final Duration MINIMUM_RETENTION = Duration.ofDays(365);
@@ -37,5 +40,9 @@ public record AuditProperties(Boolean enabled, Duration retention, String cleanu
     recordedReads = recordedReads == null || recordedReads.isEmpty() ? DEFAULT_READS : List.copyOf(recordedReads);
     searchGroups = searchGroups == null || searchGroups.isEmpty()
         ? List.of(Groups.SUPERVISOR, Groups.MANAGEMENT, Groups.ADMIN) : List.copyOf(searchGroups);
+    keepGroups = keepGroups == null || keepGroups.isEmpty()
+        ? List.of(Groups.MANAGEMENT, Groups.ADMIN) : List.copyOf(keepGroups);
+    alwaysKeep = alwaysKeep == null ? List.of()
+        : alwaysKeep.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 }

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes audit rows older than {@code govcloud.audit.retention} (default 400 days, at least 12 months: GB/T 34077.3
- * 8.4.3 f) every night. A delete by age is idempotent, so every node of a cluster may run it: the second finds nothing.
+ * 8.4.3 f) every night, except the rows marked to keep (8.4.3 f 4: what the user sets as important is kept long-term;
+ * {@code POST /api/audit/{id}/keep} and the rule {@code govcloud.audit.always-keep}). A delete by age is idempotent, so every node of a cluster may run it: the second finds nothing.
  */
 @Component
 class AuditRetention {

@@ -67,7 +67,8 @@ final class RequestClassifier {
       Map.entry("filter.update", "修改任务过滤器"), Map.entry("filter.delete", "删除任务过滤器"));
   private static final Map<String, String> API_DETAIL = Map.of(
       "reports.content", "下载报告", "ledger.inventory", "导入资产清单并校核台账", "ledger.reconcile", "校核台账",
-      "ledger.export", "导出资源台账", "optimization.settlement.export", "导出结算单", "audit.read", "查询审计日志");
+      "ledger.export", "导出资源台账", "optimization.settlement.export", "导出结算单", "audit.read", "查询审计日志",
+      "audit.keep", "设定审计记录长期保存", "audit.release", "取消审计记录长期保存");
 
   private final AntPathMatcher matcher = new AntPathMatcher();
   private final List<String> recordedReads;

@@ -204,6 +204,80 @@ class AuditTrailTest extends WebTest {
     assertThat(retention.cleanUp(now)).isZero(); // idempotent: a second node finds nothing
   }
 
+  @Test
+  void rowsManagementMarksImportantOutliveTheRetentionUntilReleased() throws Exception {
+    String marker = "/keep-" + UUID.randomUUID();
+    Instant now = Instant.now();
+    auditLog.record(new AuditEvent(null, now.minus(Duration.ofDays(500)), "engineer1", "task.assignee", "engine-rest",
+        "POST", marker + "/important", "task", "t-1", 204, "success", "127.0.0.1", "转派任务", null));
+    auditLog.record(new AuditEvent(null, now.minus(Duration.ofDays(500)), "engineer1", "task.assignee", "engine-rest",
+        "POST", marker + "/ordinary", "task", "t-2", 204, "success", "127.0.0.1", "转派任务", null));
+    long important = idOf(marker + "/important");
+
+    // who may not, and bad requests, change nothing
+    assertThat(post("supervisor1", "/api/audit/" + important + "/keep", Map.of("reason", "x")).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN); // supervisors read everything and change nothing
+    assertThat(post("engineer1", "/api/audit/" + important + "/keep", Map.of("reason", "x")).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(errorField(post("mgmt1", "/api/audit/" + important + "/keep", Map.of("reason", " ")))).isEqualTo("reason");
+    assertThat(errorField(post("mgmt1", "/api/audit/" + important + "/keep", Map.of("reason", "长".repeat(201)))))
+        .isEqualTo("reason");
+    assertThat(errorField(post("mgmt1", "/api/audit/abc/keep", Map.of("reason", "x")))).isEqualTo("id");
+    assertThat(post("mgmt1", "/api/audit/999999999/keep", Map.of("reason", "x")).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE path LIKE ? AND kept_at IS NOT NULL",
+        Integer.class, marker + "%")).isZero();
+
+    ResponseEntity<String> kept = post("mgmt1", "/api/audit/" + important + "/keep", Map.of("reason", "审计调查证据，长期保存"));
+    assertThat(kept.getStatusCode()).as(kept.getBody()).isEqualTo(HttpStatus.OK);
+    JsonNode row = json.readTree(kept.getBody());
+    assertThat(row.path("kept").path("by").asText()).isEqualTo("mgmt1");
+    assertThat(row.path("kept").path("reason").asText()).isEqualTo("审计调查证据，长期保存");
+    assertThat(search("supervisor1", "kept=true&q=" + marker).path("items")).hasSize(1);
+    assertThat(search("supervisor1", "kept=false&q=" + marker).path("items")).hasSize(1);
+    assertThat(badField("kept=yes")).isEqualTo("kept");
+    // marking is itself in the trail
+    assertThat(search("supervisor1", "user=mgmt1&action=audit.keep&q=/api/audit/" + important + "/keep")
+        .path("items").get(0).path("status").asInt()).isEqualTo(200);
+
+    retention.cleanUp(now);
+    assertThat(jdbc.queryForList("SELECT path FROM audit_event WHERE path LIKE ?", String.class, marker + "%"))
+        .containsExactly(marker + "/important");
+
+    assertThat(post("admin", "/api/audit/" + important + "/release", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+    retention.cleanUp(now);
+    assertThat(jdbc.queryForList("SELECT path FROM audit_event WHERE path LIKE ?", String.class, marker + "%")).isEmpty();
+  }
+
+  @Test
+  void changesOfRightsAreKeptByRuleFromTheStart() {
+    String marker = "/rule-" + UUID.randomUUID();
+    Instant now = Instant.now();
+    for (String action : new String[] {"authorization.create", "user.credentials", "deployment.create", "task.claim"}) {
+      auditLog.record(new AuditEvent(null, now.minus(Duration.ofDays(500)), "admin", action, "engine-rest", "POST",
+          marker + "/" + action, null, null, 200, "success", "127.0.0.1", "规则测试", null));
+    }
+    retention.cleanUp(now);
+    assertThat(jdbc.queryForList("SELECT path FROM audit_event WHERE path LIKE ? ORDER BY path", String.class,
+        marker + "%")).containsExactly(marker + "/authorization.create", marker + "/deployment.create",
+        marker + "/user.credentials");
+    JsonNode rule = search("supervisor1", "kept=true&q=" + marker + "/authorization").path("items").get(0);
+    assertThat(rule.path("kept").path("by").asText()).isEqualTo("system");
+  }
+
+  private long idOf(String path) {
+    return jdbc.queryForObject("SELECT id FROM audit_event WHERE path = ?", Long.class, path);
+  }
+
+  private String errorField(ResponseEntity<String> r) {
+    assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    try {
+      return json.readTree(r.getBody()).path("errors").get(0).path("field").asText();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private JsonNode search(String user, String query) {
     ResponseEntity<String> r = get(user, "/api/audit?" + query);
     assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.OK);

@@ -83,7 +83,9 @@ class AuthorizationMatrixTest extends WebTest {
           Set.of("engineer1", "operator1", "manager1", "admin")),
       new Write("contingency plans: write", HttpMethod.POST, "/api/plans", "{}", Set.of("manager1", "admin")),
       new Write("price list: write", HttpMethod.POST, "/api/optimization/prices", "{}",
-          Set.of("manager1", "mgmt1", "admin")));
+          Set.of("manager1", "mgmt1", "admin")),
+      new Write("audit log: keep beyond retention", HttpMethod.POST, "/api/audit/1/keep", "{}",
+          Set.of("mgmt1", "admin")));
 
   @Test
   void whoMayWriteWhat() {
