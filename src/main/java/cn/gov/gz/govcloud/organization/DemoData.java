@@ -72,6 +72,10 @@ class DemoData {
       if (identity.createUserQuery().userId(d.id()).count() > 0) {
         continue;
       }
+      if (identity.getPasswordPolicy() != null && !identity.checkPasswordAgainstPolicy(PASSWORD).isValid()) {
+        throw new IllegalStateException("Demo users have the password '" + PASSWORD + "', which the password policy "
+            + "refuses: for a trial with demo data set PASSWORD_POLICY=false, or leave DEMO off");
+      }
       User user = identity.newUser(d.id());
       user.setFirstName(d.firstName());
       user.setLastName(d.lastName());

@@ -81,6 +81,7 @@ final class TestDatabase implements AutoCloseable {
       args.add("spring.datasource.username=" + user);
       args.add("spring.datasource.password=" + password);
       args.add("govcloud.demo.enabled=true");
+      args.add("camunda.bpm.generic-properties.properties.enable-password-policy=false"); // demo users: "demo"
       args.add("camunda.bpm.webapp.session-cookie.enable-secure-cookie=false");
       args.add("camunda.bpm.webapp.csrf.enable-secure-cookie=false");
     } else {

@@ -15,7 +15,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * Secrets and transport (issue 12 item 7): no password is written in our configuration, only read from the
  * environment (the demo profile's admin password excepted, which is demo mode's purpose); the production profile
- * expires sessions, sends cookies over TLS only and turns HSTS on.
+ * expires sessions, sends cookies over TLS only, turns HSTS on and enforces the password policy (PasswordPolicyTest).
  */
 class ProductionProfileTest {
 
@@ -55,5 +55,7 @@ class ProductionProfileTest {
     assertThat(p.getProperty("camunda.bpm.webapp.csrf.enable-secure-cookie")).isEqualTo("${SECURE_COOKIES:true}");
     assertThat(p.getProperty("camunda.bpm.webapp.header-security.hsts-disabled")).isEqualTo("${HSTS_DISABLED:false}");
     assertThat(p.getProperty("govcloud.demo.enabled")).isEqualTo("${DEMO:false}");
+    assertThat(p.getProperty("camunda.bpm.generic-properties.properties.enable-password-policy"))
+        .isEqualTo("${PASSWORD_POLICY:true}");
   }
 }
