@@ -4,10 +4,10 @@ import cn.gov.gz.govcloud.engine.Privileged;
 import cn.gov.gz.govcloud.notification.Notification.Status;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
@@ -65,12 +65,19 @@ public class NotificationService {
   /** Notifies every member of the given users and groups once, even if someone is in several of them. */
   @Transactional
   public void notifyAll(List<String> userIds, List<String> groupIds, Notice notice) {
-    Set<String> recipients = new LinkedHashSet<>(userIds);
+    Map<String, User> recipients = new LinkedHashMap<>();
+    userIds.forEach(id -> recipients.put(id, null));
     for (String group : groupIds) {
       List<User> members = privileged.run(() -> identity.createUserQuery().memberOfGroup(group).list());
-      members.forEach(m -> recipients.add(m.getId()));
+      members.forEach(m -> recipients.put(m.getId(), m)); // the group query brought the address already
     }
-    recipients.forEach(r -> notifyUser(r, notice));
+    recipients.forEach((id, user) -> {
+      if (user == null) {
+        notifyUser(id, notice);
+      } else {
+        enqueue(id, blankToNull(user.getEmail()), notice);
+      }
+    });
   }
 
   @Transactional(readOnly = true)
