@@ -242,6 +242,8 @@ class TasklistBrowserTest extends WebTest {
       shot("start-form-" + process);
       click(By.xpath("//button[normalize-space(.)='取消' or normalize-space(.)='关闭']"));
       wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-container")));
+      // the dialog fades out: a click before it has gone lands on the closing dialog, not on the page
+      wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".modal, .modal-backdrop"), 0));
     }
   }
 
