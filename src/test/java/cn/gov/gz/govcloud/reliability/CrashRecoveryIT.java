@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.gz.govcloud.reliability.TimerProbe.Instance;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,9 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Crash safety (issue 12, item 1): the packaged application runs as a process of its own on the embedded H2 file
@@ -33,45 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
  * pending timer exactly once, keep the notification outbox without losses or duplicates, and hold no half-written case
  * or ledger change.
  */
-class CrashRecoveryIT {
-
-  static final String DEMO = "demo";
-  static final Duration UP = Duration.ofMinutes(4);
-
-  @TempDir
-  Path dataDir;
-
-  private final String adminPassword = "it-" + UUID.randomUUID();
-  private final List<AppNode> nodes = new ArrayList<>();
-  private TestDatabase database;
-
-  @AfterEach
-  void killNodesAndDropDatabase() throws Exception {
-    for (AppNode n : nodes) {
-      n.kill();
-    }
-    if (database != null) {
-      database.close();
-    }
-  }
-
-  private AppNode startNode(String name) throws Exception {
-    List<String> args = new ArrayList<>(database.springArgs());
-    args.add("camunda.bpm.admin-user.password=" + adminPassword);
-    args.add("camunda.bpm.generic-properties.properties.hostname=" + name);
-    // timers are picked up within a second or two of falling due (the default idle back-off reaches a minute)
-    args.add("camunda.bpm.job-execution.wait-time-in-millis=1000");
-    args.add("camunda.bpm.job-execution.max-wait=2000");
-    AppNode node = AppNode.start(name, args);
-    nodes.add(node);
-    return node.awaitUp(UP);
-  }
+class CrashRecoveryIT extends NodeTest {
 
   @Test
   void aKilledNodeRestartsWithEveryCaseClockNoticeAndLedgerChangeIntact() throws Exception {
     database = TestDatabase.create("crash", dataDir);
     long t0 = System.nanoTime();
-    AppNode first = startNode("crash-1");
+    AppNode first = startNode("crash-1", List.of());
     System.out.printf("[crash] first start: %.1f s (%s)%n", (System.nanoTime() - t0) / 1e9,
         database.postgres() ? "PostgreSQL" : "H2 file");
     Rest admin = new Rest(first, "admin", adminPassword);
@@ -169,7 +134,7 @@ class CrashRecoveryIT {
     // stay down until the first timers are overdue, so that some fall due while the node is down, some after
     Thread.sleep(Math.max(0, Duration.between(Instant.now(), firstDue.plusSeconds(3)).toMillis()));
     long restart = System.nanoTime();
-    AppNode second = startNode("crash-2");
+    AppNode second = startNode("crash-2", List.of());
     System.out.printf("[crash] restart: %.1f s%n", (System.nanoTime() - restart) / 1e9);
     Instant restartedAt = Instant.now();
     admin = admin.on(second);

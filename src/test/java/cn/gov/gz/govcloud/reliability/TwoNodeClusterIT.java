@@ -9,10 +9,8 @@ import cn.gov.gz.govcloud.reliability.TimerProbe.Fired;
 import cn.gov.gz.govcloud.reliability.TimerProbe.Instance;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,9 +18,7 @@ import java.util.UUID;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two nodes, one PostgreSQL (issue 12, item 2): two processes of the packaged application on different ports share
@@ -31,46 +27,20 @@ import org.junit.jupiter.api.io.TempDir;
  * jobs leaves them to the other node, which runs them once their lock has expired. Start throughput of one node and of
  * two nodes is measured and printed. PostgreSQL only: an H2 file database belongs to one process.
  */
-class TwoNodeClusterIT {
+class TwoNodeClusterIT extends NodeTest {
 
-  static final String DEMO = "demo";
   /** Job lock time for the test: a dead node's jobs are taken over after this. */
   static final int LOCK_MILLIS = 20_000;
 
-  @TempDir
-  Path tempDir;
-
-  private final String adminPassword = "it-" + UUID.randomUUID();
-  private final List<AppNode> nodes = new ArrayList<>();
-  private TestDatabase database;
-
-  @AfterEach
-  void killNodesAndDropDatabase() throws Exception {
-    for (AppNode n : nodes) {
-      n.kill();
-    }
-    if (database != null) {
-      database.close();
-    }
-  }
-
   private AppNode startNode(String hostname, int jobsPerAcquisition, int threads) throws Exception {
-    List<String> args = new ArrayList<>(database.springArgs());
-    args.add("camunda.bpm.admin-user.password=" + adminPassword);
     // the cluster settings README "Cluster" documents: not deployment-aware, a distinct host name per node (the job log
     // names it), a lock time longer than the longest job, prompt acquisition
-    args.add("camunda.bpm.generic-properties.properties.hostname=" + hostname);
-    args.add("camunda.bpm.job-execution.deployment-aware=false");
-    args.add("camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS);
-    args.add("camunda.bpm.job-execution.wait-time-in-millis=1000");
-    args.add("camunda.bpm.job-execution.max-wait=2000");
-    args.add("camunda.bpm.job-execution.max-jobs-per-acquisition=" + jobsPerAcquisition);
-    args.add("camunda.bpm.job-execution.core-pool-size=" + threads);
-    args.add("camunda.bpm.job-execution.max-pool-size=" + threads);
-    args.add("camunda.bpm.job-execution.queue-capacity=" + Math.max(jobsPerAcquisition, 3));
-    AppNode node = AppNode.start(hostname, args);
-    nodes.add(node);
-    return node.awaitUp(Duration.ofMinutes(4));
+    return startNode(hostname, List.of("camunda.bpm.job-execution.deployment-aware=false",
+        "camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS,
+        "camunda.bpm.job-execution.max-jobs-per-acquisition=" + jobsPerAcquisition,
+        "camunda.bpm.job-execution.core-pool-size=" + threads,
+        "camunda.bpm.job-execution.max-pool-size=" + threads,
+        "camunda.bpm.job-execution.queue-capacity=" + Math.max(jobsPerAcquisition, 3)));
   }
 
   @Test
@@ -78,7 +48,7 @@ class TwoNodeClusterIT {
     assumeTrue(TestDatabase.postgresSuite(),
         "two nodes need a shared server database: runs on the PostgreSQL suite (./mvnw verify -Ppostgres-tests); "
             + "an H2 file database belongs to one process");
-    database = TestDatabase.create("cluster", tempDir);
+    database = TestDatabase.create("cluster", dataDir);
     long t0 = System.nanoTime();
     // one after the other: the first creates the schema and deploys, the second finds both done
     AppNode a = startNode("node-a", 3, 3);
