@@ -4,6 +4,8 @@ import static cn.gov.gz.govcloud.emergency.EmergencyVariables.*;
 
 import cn.gov.gz.govcloud.access.CurrentUser;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
+import cn.gov.gz.govcloud.web.Conflicts;
+import cn.gov.gz.govcloud.web.Paging;
 import cn.gov.gz.govcloud.web.ValidationException;
 import java.util.Date;
 import java.util.HashMap;
@@ -13,7 +15,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,33 +32,55 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/emergencies")
 class EmergencyController {
 
+  /** Attempts at a report that races with reports of the same alert (one wins, the others then join its case). */
+  static final int MAX_ATTEMPTS = 5;
+
   private final EmergencyService service;
   private final RuntimeService runtime;
   private final CurrentUser currentUser;
+  private final TransactionTemplate transactions;
 
-  EmergencyController(EmergencyService service, RuntimeService runtime, CurrentUser currentUser) {
+  EmergencyController(EmergencyService service, RuntimeService runtime, CurrentUser currentUser,
+      TransactionTemplate transactions) {
     this.service = service;
     this.runtime = runtime;
     this.currentUser = currentUser;
+    this.transactions = transactions;
   }
 
   /** The answer to a report: the case number, its process instance, and whether it joined an open case. */
   record Reported(String emergencyNo, String processInstanceId, String status, boolean joinedExisting) {}
 
+  /**
+   * Reports an emergency. A report whose {@code alertRef} names an alert with an open case joins that case. Reports of
+   * one alert that arrive together (an alert storm) race for the database's one-open-case-per-alert index: one opens
+   * the case, each other one fails its transaction and is retried, and then joins.
+   */
   @PostMapping
-  @Transactional
   ResponseEntity<Reported> report(@RequestBody EmergencyIntake in) {
     Caller caller = currentUser.require();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transactions.execute(tx -> reportOnce(in, caller));
+      } catch (RuntimeException e) {
+        if (attempt >= MAX_ATTEMPTS || in.alertRef() == null || !Conflicts.isRace(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private ResponseEntity<Reported> reportOnce(EmergencyIntake in, Caller caller) {
     var system = service.validate(in);
     if (!caller.mayAccessUnit(system.unitCode())) {
       throw ValidationException.of(BUSINESS_SYSTEM_CODE, "不能报告其他单位业务系统的事件");
     }
-    if (in.alertRef() != null && !in.alertRef().isBlank()) {
-      Optional<Emergency> open = service.findOpenByAlert(in.alertRef().strip());
+    String alertRef = in.alertRef() == null || in.alertRef().isBlank() ? null : in.alertRef().strip();
+    if (alertRef != null) {
+      Optional<Emergency> open = service.findOpenByAlert(alertRef);
       if (open.isPresent()) {
         service.occurrence(open.get().id(), in.description(), caller.userId());
-        return ResponseEntity.ok(new Reported(open.get().emergencyNo(), open.get().processInstanceId(),
-            open.get().status(), true));
+        return joined(open.get());
       }
     }
     Map<String, Object> vars = new HashMap<>();
@@ -68,15 +92,23 @@ class EmergencyController {
     put(vars, CONTACT, in.contact());
     put(vars, SCOPE, in.scope());
     put(vars, MEASURES_TAKEN, in.measuresTaken());
-    put(vars, ALERT_REF, in.alertRef());
+    put(vars, ALERT_REF, alertRef);
     if (in.detectedAt() != null) {
       vars.put(DETECTED_AT, Date.from(in.detectedAt()));
     }
-    String instanceId = runtime.createProcessInstanceByKey(PROCESS_KEY)
-        .businessKey(in.alertRef() == null || in.alertRef().isBlank() ? null : in.alertRef().strip())
+    String instanceId = runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(alertRef)
         .setVariables(vars).execute().getId();
-    Emergency e = service.findByProcessInstance(instanceId).orElseThrow();
+    Optional<Emergency> opened = service.findByProcessInstance(instanceId);
+    if (opened.isEmpty()) {
+      // the register step found the alert's open case (committed since our look) and joined it
+      return joined(service.findOpenByAlert(alertRef).orElseThrow());
+    }
+    Emergency e = opened.get();
     return ResponseEntity.status(HttpStatus.CREATED).body(new Reported(e.emergencyNo(), instanceId, e.status(), false));
+  }
+
+  private static ResponseEntity<Reported> joined(Emergency open) {
+    return ResponseEntity.ok(new Reported(open.emergencyNo(), open.processInstanceId(), open.status(), true));
   }
 
   private static void put(Map<String, Object> vars, String name, String value) {
@@ -85,9 +117,15 @@ class EmergencyController {
     }
   }
 
+  /** A page of cases, newest first: {@code page} from 0, {@code size} 1–200 (default 50). */
   @GetMapping
-  List<Emergency> search(@RequestParam(required = false) String status, @RequestParam(defaultValue = "100") int limit) {
-    return service.search(currentUser.require(), status, limit);
+  List<Emergency> search(@RequestParam(required = false) String status,
+      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    Paging paging = Paging.of(page, size);
+    if (status != null && !EmergencyService.STATUSES.contains(status)) {
+      throw ValidationException.of("status", "取值 " + String.join("、", EmergencyService.STATUSES));
+    }
+    return service.search(currentUser.require(), status, paging);
   }
 
   /** One case with its timeline (every action, escalation and feedback beat) and timeliness figures. */

@@ -123,6 +123,7 @@ class EmergencyReport extends ProcessStep {
       case "VERIFY" -> "验证";
       case "OCCURRENCE" -> "再次告警";
       case "PLAN" -> "预案改进";
+      case "NOTE" -> "记录";
       default -> k;
     };
   }

@@ -7,6 +7,7 @@ import cn.gov.gz.govcloud.access.NotFoundException;
 import cn.gov.gz.govcloud.organization.BusinessSystem;
 import cn.gov.gz.govcloud.organization.OrganizationService;
 import cn.gov.gz.govcloud.sla.WorkingCalendar;
+import cn.gov.gz.govcloud.web.Paging;
 import cn.gov.gz.govcloud.web.ValidationException;
 import cn.gov.gz.govcloud.web.ValidationException.FieldError;
 import java.sql.ResultSet;
@@ -36,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class EmergencyService {
 
   static final Set<String> CATEGORIES = Set.of("INTERRUPTION", "DATA_LOSS", "DEGRADATION", "SECURITY", "OTHER");
+  static final List<String> STATUSES = List.of("OPEN", "RESPONDED", "RECOVERED", "CLOSED");
   static final Set<String> SOURCES = Set.of("MONITORING", "HOTLINE", "USER", "INSPECTION", "WORK_ORDER");
   private static final String COLUMNS = "id, emergency_no, alert_ref, process_instance_id, unit_code, "
       + "business_system_code, category, severity, service_hours, source, reporter, contact, scope, measures_taken, "
@@ -86,10 +88,20 @@ public class EmergencyService {
     if (in.alertRef() != null && in.alertRef().length() > 128) {
       errors.add(new FieldError(null, "alertRef", "最长 128 位"));
     }
+    maxLength(errors, "reporter", in.reporter(), 64);
+    maxLength(errors, "contact", in.contact(), 100);
+    maxLength(errors, "scope", in.scope(), 1000);
+    maxLength(errors, "measuresTaken", in.measuresTaken(), 2000);
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
     }
     return system;
+  }
+
+  private static void maxLength(List<FieldError> errors, String field, String value, int max) {
+    if (value != null && value.length() > max) {
+      errors.add(new FieldError(null, field, "最长 " + max + " 字"));
+    }
   }
 
   @Transactional
@@ -107,13 +119,13 @@ public class EmergencyService {
     jdbc.sql("INSERT INTO emergency (emergency_no, alert_ref, process_instance_id, unit_code, business_system_code, "
             + "category, severity, service_hours, source, reporter, contact, scope, measures_taken, description, "
             + "detected_at, received_at, status, response_clock_start, response_within_s, response_due_at, "
-            + "feedback_interval_s, updated_at, drill) VALUES (?, ?, ?, ?, ?, ?, '待定', '7x24', ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "'OPEN', ?, 0, ?, 0, ?, ?)")
+            + "feedback_interval_s, updated_at, drill, open_alert_ref) VALUES (?, ?, ?, ?, ?, ?, '待定', '7x24', ?, ?, ?, ?, "
+            + "?, ?, ?, ?, 'OPEN', ?, 0, ?, 0, ?, ?, ?)")
         .params("TMP-" + java.util.UUID.randomUUID().toString().substring(0, 20), blankToNull(in.alertRef()),
             processInstanceId, system.unitCode(), system.code(), in.category().toUpperCase(Locale.ROOT),
             in.source() == null ? "USER" : in.source().toUpperCase(Locale.ROOT), in.reporter(), in.contact(),
             in.scope(), in.measuresTaken(), in.description().strip(), ts(detected), ts(now), ts(detected),
-            ts(detected), ts(now), drill)
+            ts(detected), ts(now), drill, blankToNull(in.alertRef()))
         .update(keys, "id");
     long id = keys.getKey().longValue();
     String no = CaseNumbers.of("EM", id, now);
@@ -207,7 +219,7 @@ public class EmergencyService {
   @Transactional
   public void closed(long id, String by) {
     Instant now = clock.instant();
-    jdbc.sql("UPDATE emergency SET status = 'CLOSED', closed_at = ?, updated_at = ? WHERE id = ?")
+    jdbc.sql("UPDATE emergency SET status = 'CLOSED', closed_at = ?, open_alert_ref = NULL, updated_at = ? WHERE id = ?")
         .params(ts(now), ts(now), id).update();
     event(id, "VERIFY", by, "使用单位确认业务已恢复，事件关闭", null, null);
   }
@@ -257,8 +269,9 @@ public class EmergencyService {
   }
 
   public Optional<Emergency> findOpenByAlert(String alertRef) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM emergency WHERE alert_ref = ? AND status <> 'CLOSED' "
-            + "ORDER BY id DESC FETCH FIRST 1 ROWS ONLY").param(alertRef).query(EmergencyService::map).optional();
+    // open_alert_ref is unique: one open case per alert, kept by the database under concurrent reports
+    return jdbc.sql("SELECT " + COLUMNS + " FROM emergency WHERE open_alert_ref = ?").param(alertRef)
+        .query(EmergencyService::map).optional();
   }
 
   public Optional<Emergency> findByProcessInstance(String processInstanceId) {
@@ -277,7 +290,7 @@ public class EmergencyService {
         .params(ts(responseDue), ts(nextFeedback), ts(clock.instant()), id).update();
   }
 
-  public List<Emergency> search(Caller caller, String status, int limit) {
+  public List<Emergency> search(Caller caller, String status, Paging paging) {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM emergency WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
     if (!UnitScope.restrict(caller, "unit_code", sql, params)) {
@@ -287,7 +300,8 @@ public class EmergencyService {
       sql.append(" AND status = ?");
       params.add(status);
     }
-    sql.append(" ORDER BY id DESC FETCH FIRST ").append(Math.min(Math.max(limit, 1), 500)).append(" ROWS ONLY");
+    sql.append(" ORDER BY id DESC OFFSET ").append(paging.offset()).append(" ROWS FETCH NEXT ").append(paging.size())
+        .append(" ROWS ONLY");
     return jdbc.sql(sql.toString()).params(params).query(EmergencyService::map).list();
   }
 

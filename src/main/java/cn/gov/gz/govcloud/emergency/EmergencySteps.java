@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -57,10 +58,22 @@ final class EmergencySteps {
       if (category == null && text(execution, WORK_ORDER_NO) != null) {
         category = "INTERRUPTION";
       }
-      Emergency e = service.register(new EmergencyIntake(text(execution, BUSINESS_SYSTEM_CODE), category,
+      EmergencyIntake intake = new EmergencyIntake(text(execution, BUSINESS_SYSTEM_CODE), category,
           description, source, text(execution, REPORTER), text(execution, CONTACT), detectedAt, text(execution, SCOPE),
-          text(execution, MEASURES_TAKEN), text(execution, ALERT_REF)), execution.getProcessInstanceId(),
-          actor(execution), Boolean.TRUE.equals(execution.getVariable(DRILL)));
+          text(execution, MEASURES_TAKEN), text(execution, ALERT_REF));
+      service.validate(intake);
+      if (intake.alertRef() != null) {
+        var open = service.findOpenByAlert(intake.alertRef());
+        if (open.isPresent()) {
+          // the same alert again while its case is open: it joins that case, on every path a report can take
+          service.occurrence(open.get().id(), description, actor(execution));
+          execution.setVariable(JOINED_EMERGENCY_NO, open.get().emergencyNo());
+          throw new BpmnError(ALERT_ALREADY_OPEN, "告警 " + intake.alertRef() + " 已有未结案的应急事件 "
+              + open.get().emergencyNo() + "，本次报告已并入");
+        }
+      }
+      Emergency e = service.register(intake, execution.getProcessInstanceId(), actor(execution),
+          Boolean.TRUE.equals(execution.getVariable(DRILL)));
       BusinessSystem system = organization.findSystem(e.businessSystemCode()).orElseThrow();
       execution.setVariable(EMERGENCY_ID, e.id());
       execution.setVariable(EMERGENCY_NO, e.emergencyNo());
@@ -135,29 +148,53 @@ final class EmergencySteps {
     private final EmergencyService service;
     private final EmergencyProperties properties;
     private final EmergencyNotices notices;
+    private final Clock clock;
 
-    EscalateResponse(EmergencyService service, EmergencyProperties properties, EmergencyNotices notices) {
+    EscalateResponse(EmergencyService service, EmergencyProperties properties, EmergencyNotices notices,
+        Clock clock) {
       this.service = service;
       this.properties = properties;
       this.notices = notices;
+      this.clock = clock;
     }
 
+    /**
+     * The level is read off the clock, not counted: the first level when the deadline has passed, one more per
+     * escalation interval after it. A timer fired early (by hand, before the deadline) escalates nothing, and a timer
+     * fired again for a level already reached adds nothing.
+     */
     @Override
     protected void run(DelegateExecution execution) {
-      Object current = execution.getVariable(RESPONSE_ESCALATIONS);
-      int level = (current instanceof Number n ? n.intValue() : 0) + 1;
-      execution.setVariable(RESPONSE_ESCALATIONS, level);
-      List<String> chain = properties.escalationGroups();
-      String group = chain.get(Math.min(level, chain.size()) - 1);
       long id = emergencyId(execution);
+      Emergency e = service.get(id);
+      Instant now = clock.instant();
+      if (e.respondedAt() != null) {
+        return;
+      }
+      if (now.isBefore(e.responseDueAt())) {
+        service.event(id, "NOTE", "system", "响应升级计时器在响应时限前被触发，尚未超时，未升级", null, null);
+        return;
+      }
+      List<String> chain = properties.escalationGroups();
+      long intervals = Duration.between(e.responseDueAt(), now).toMillis() / properties.escalationInterval().toMillis();
+      int level = (int) Math.min(chain.size(), 1 + intervals);
+      if (level <= e.escalationLevel()) {
+        return;
+      }
+      execution.setVariable(RESPONSE_ESCALATIONS, level);
       var tasks = execution.getProcessEngineServices().getTaskService();
       for (Task t : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
           .taskDefinitionKey("Task_RespondEmergency").list()) {
-        tasks.addCandidateGroup(t.getId(), group);
+        for (int l = e.escalationLevel() + 1; l <= level; l++) {
+          tasks.addCandidateGroup(t.getId(), chain.get(l - 1));
+        }
       }
-      service.escalated(id, level, group);
-      notices.toGroups(service.get(id), List.of(group), "escalation-" + level, "响应超时升级（第 " + level + " 级）",
-          "应急事件超过响应时限仍未响应，已升级至您处（第 " + level + " 级），请立即督办或接手响应。");
+      for (int l = e.escalationLevel() + 1; l <= level; l++) {
+        String group = chain.get(l - 1);
+        service.escalated(id, l, group);
+        notices.toGroups(service.get(id), List.of(group), "escalation-" + l, "响应超时升级（第 " + l + " 级）",
+            "应急事件超过响应时限仍未响应，已升级至您处（第 " + l + " 级），请立即督办或接手响应。");
+      }
     }
   }
 

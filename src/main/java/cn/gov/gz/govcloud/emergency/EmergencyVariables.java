@@ -23,6 +23,10 @@ public final class EmergencyVariables {
   public static final String DRILL = "drill";
 
   public static final String EMERGENCY_ID = "emergencyId";
+  /** Set when a report joined the open case of the same alert instead of opening one (error {@link #ALERT_ALREADY_OPEN}). */
+  public static final String JOINED_EMERGENCY_NO = "joinedEmergencyNo";
+  /** BPMN error of the register step: the alert already has an open case. */
+  public static final String ALERT_ALREADY_OPEN = "ALERT_ALREADY_OPEN";
   public static final String EMERGENCY_NO = "emergencyNo";
   public static final String IMPORTANCE = "importance";
   public static final String CLASSIFICATION = "classification";

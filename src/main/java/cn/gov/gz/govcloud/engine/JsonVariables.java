@@ -1,6 +1,8 @@
 package cn.gov.gz.govcloud.engine;
 
+import cn.gov.gz.govcloud.web.JsonErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -33,8 +35,19 @@ public class JsonVariables {
         return json.readValue(raw.toString(), type);
       }
       return json.convertValue(raw, type);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+    } catch (JsonMappingException e) {
+      String path = JsonErrors.path(e);
+      throw new IllegalArgumentException(name + (path.isEmpty() || path.startsWith("[") ? "" : ".") + path + ": "
+          + JsonErrors.problem(e), e);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(name + ": 不是有效的 JSON", e);
+    } catch (IllegalArgumentException e) {
+      if (e.getCause() instanceof JsonMappingException mapping) {
+        String path = JsonErrors.path(mapping);
+        throw new IllegalArgumentException(name + (path.isEmpty() || path.startsWith("[") ? "" : ".") + path + ": "
+            + JsonErrors.problem(mapping), e);
+      }
+      throw new IllegalArgumentException(name + ": 取值类型不符", e);
     }
   }
 

@@ -94,15 +94,22 @@ public class OptimizationService {
   // ---- reviews
 
   @Transactional
-  public Review create(LocalDate from, LocalDate to, String processInstanceId, String by) {
+  /** The scheduled review of a month ("2026-11"), if there is one. */
+  public Optional<Review> findMonthly(String month) {
+    return jdbc.sql("SELECT " + REVIEW_COLUMNS + " FROM optimization_review WHERE month_key = ?").param(month)
+        .query(OptimizationService::mapReview).optional();
+  }
+
+  /** Registers a review of the period; {@code month} is set for the scheduled review of that month only. */
+  public Review create(LocalDate from, LocalDate to, String month, String processInstanceId, String by) {
     Settlement.checkPeriod(from, to);
     Instant now = clock.instant();
     Long previous = jdbc.sql("SELECT MAX(id) FROM optimization_review WHERE period_to < ? AND status <> 'OPEN'")
         .param(Date.valueOf(from)).query(Long.class).optional().orElse(null);
     var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
     jdbc.sql("INSERT INTO optimization_review (process_instance_id, period_from, period_to, status, started_by, "
-            + "previous_review_id, created_at) VALUES (?, ?, ?, 'OPEN', ?, ?, ?)")
-        .params(processInstanceId, Date.valueOf(from), Date.valueOf(to), by, previous, Timestamp.from(now))
+            + "previous_review_id, created_at, month_key) VALUES (?, ?, ?, 'OPEN', ?, ?, ?, ?)")
+        .params(processInstanceId, Date.valueOf(from), Date.valueOf(to), by, previous, Timestamp.from(now), month)
         .update(keys, "id");
     long id = keys.getKey().longValue();
     jdbc.sql("UPDATE optimization_review SET review_no = ? WHERE id = ?").params(CaseNumbers.of("OR", id, now), id)

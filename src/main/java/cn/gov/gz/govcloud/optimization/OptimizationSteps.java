@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
@@ -81,10 +82,16 @@ final class OptimizationSteps {
     protected void run(DelegateExecution execution) {
       LocalDate from = day(execution.getVariable(PERIOD_FROM), PERIOD_FROM);
       LocalDate to = day(execution.getVariable(PERIOD_TO), PERIOD_TO);
+      String month = null;
       if (from == null && to == null) {
         YearMonth last = YearMonth.from(LocalDate.ofInstant(clock.instant(), WorkingCalendar.CHINA)).minusMonths(1);
         from = last.atDay(1);
         to = last.atEndOfMonth();
+        month = last.toString();
+        var existing = service.findMonthly(month);
+        if (existing.isPresent()) {
+          throw new BpmnError(MONTH_ALREADY_REVIEWED, last + " 已有定期评审 " + existing.get().reviewNo());
+        }
       } else if (from == null) {
         throw ValidationException.of(PERIOD_FROM, "请给出统计起始日期");
       } else if (to == null) {
@@ -95,7 +102,7 @@ final class OptimizationSteps {
       if (to.isAfter(LocalDate.ofInstant(clock.instant(), WorkingCalendar.CHINA))) {
         throw ValidationException.of(PERIOD_TO, "统计截止日期不能晚于今天");
       }
-      Review review = service.create(from, to, execution.getProcessInstanceId(), actor(execution));
+      Review review = service.create(from, to, month, execution.getProcessInstanceId(), actor(execution));
       execution.setVariable(REVIEW_ID, review.id());
       execution.setVariable(REVIEW_NO, review.reviewNo());
       execution.setVariable(PERIOD_FROM, from.toString());

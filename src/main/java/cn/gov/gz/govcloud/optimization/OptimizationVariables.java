@@ -5,6 +5,8 @@ public final class OptimizationVariables {
 
   public static final String PROCESS_KEY = "optimization-review";
   public static final String SCHEDULE_KEY = "optimization-review-schedule";
+  /** BPMN error of the start: the month already has its scheduled review. */
+  public static final String MONTH_ALREADY_REVIEWED = "MONTH_ALREADY_REVIEWED";
   public static final String DECISION_KEY = "appendix-c-candidates";
 
   // start: the period (days, inclusive); empty means the previous calendar month

@@ -7,15 +7,14 @@ import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.ledger.LedgerResource;
 import cn.gov.gz.govcloud.ledger.LedgerService;
 import cn.gov.gz.govcloud.resourceapplication.ResourceApplication.Status;
+import cn.gov.gz.govcloud.web.Conflicts;
 import cn.gov.gz.govcloud.web.ValidationException;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -85,7 +84,7 @@ class ResourceApplicationController {
       return ResponseEntity.status(HttpStatus.CREATED).body(
           new Applied(a.applicationNo(), instanceId, a.status(), false));
     } catch (RuntimeException e) {
-      if (intake.externalRef() != null && isDuplicate(e)) {
+      if (intake.externalRef() != null && Conflicts.isDuplicate(e)) {
         return existingAnswer(service.findByExternalRef(intake.externalRef()).orElseThrow(() -> e), caller);
       }
       throw e;
@@ -116,20 +115,6 @@ class ResourceApplicationController {
     return ResponseEntity.ok(new Applied(a.applicationNo(), a.processInstanceId(), a.status(), true));
   }
 
-  private static boolean isDuplicate(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof DataIntegrityViolationException) {
-        return true;
-      }
-      if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-        return true;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return false;
-  }
 
   @GetMapping
   List<ResourceApplication> search(@RequestParam(required = false) Status status,

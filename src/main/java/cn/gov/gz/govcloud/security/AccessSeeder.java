@@ -94,7 +94,11 @@ public class AccessSeeder extends AbstractProcessEnginePlugin {
       grant(auth, group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       grant(auth, group, Resources.DECISION_DEFINITION, ANY, Permissions.READ_HISTORY);
     }
-    grant(auth, Groups.OPS_MANAGER, Resources.TASK, ANY, Permissions.UPDATE, Permissions.TASK_ASSIGN);
+    // ops managers reassign tasks; they work only the tasks they are given (as everyone, through the per-task
+    // TASK_WORK the engine grants candidates and assignees), so they cannot edit deadlines or variables of any task.
+    // UPDATE, which earlier versions granted here, is taken back from existing installations.
+    grant(auth, Groups.OPS_MANAGER, Resources.TASK, ANY, Permissions.TASK_ASSIGN);
+    revoke(auth, Groups.OPS_MANAGER, Resources.TASK, ANY, Permissions.UPDATE);
 
     policy.startRights().forEach((group, keys) -> {
       if (!keys.isEmpty()) {
@@ -145,6 +149,19 @@ public class AccessSeeder extends AbstractProcessEnginePlugin {
     }
     if (changed) {
       auth.saveAuthorization(a);
+    }
+  }
+
+  static void revoke(AuthorizationService auth, String groupId, Resource resource, String resourceId,
+      Permission permission) {
+    for (Authorization a : auth.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).list()) {
+      if (a.isPermissionGranted(permission)) {
+        a.removePermission(permission);
+        auth.saveAuthorization(a);
+        log.info("Revoked {} on {} {} from group {}", permission.getName(), resource.resourceName(), resourceId,
+            groupId);
+      }
     }
   }
 

@@ -19,15 +19,6 @@ class RestSecurityConfig {
   static final String AUTH_PROVIDER = HttpBasicAuthenticationProvider.class.getName();
 
   @Bean
-  FilterRegistrationBean<QueryExpressionFilter> queryExpressionFilter() {
-    FilterRegistrationBean<QueryExpressionFilter> reg = new FilterRegistrationBean<>(new QueryExpressionFilter());
-    reg.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-    reg.setName("govcloud-query-expression-filter");
-    reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-    return reg;
-  }
-
-  @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> reg =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());

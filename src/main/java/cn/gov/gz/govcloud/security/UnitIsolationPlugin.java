@@ -3,6 +3,7 @@ package cn.gov.gz.govcloud.security;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import cn.gov.gz.govcloud.access.Groups;
+import cn.gov.gz.govcloud.organization.BusinessSystem;
 import cn.gov.gz.govcloud.organization.OrganizationService;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -31,6 +32,9 @@ import org.springframework.stereotype.Component;
  *       without one, the unit owning the {@code businessSystemCode} given; or none, for work that belongs to no unit
  *       (such as an inspection).</li>
  * </ul>
+ * A start that names a {@code businessSystemCode} must name a known system of that same unit, on every path that
+ * starts a process (our REST, engine REST, Tasklist start forms, call activities): a unit cannot open a case on
+ * another unit's system, and staff cannot file one unit's system under another unit.
  * The unit's group then gets READ on that one process instance. Unit users hold no other right on instances, so
  * Tasklist, Cockpit and REST show them their own unit's instances only; their tasks reach them through candidate
  * group {@code unit-<code>}, which Camunda authorizes per task.
@@ -56,7 +60,8 @@ public class UnitIsolationPlugin extends AbstractProcessEnginePlugin {
     configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
       @Override
       public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-        processDefinition.addListener(ExecutionListener.EVENTNAME_START, stamp);
+        // built in, so that no caller can skip it (custom listeners can be skipped on a start at an activity)
+        processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START, stamp);
       }
     });
   }
@@ -69,27 +74,33 @@ public class UnitIsolationPlugin extends AbstractProcessEnginePlugin {
     boolean staffCaller = auth != null && auth.getGroupIds() != null
         && auth.getGroupIds().stream().anyMatch(g -> Groups.STAFF.contains(g) || Groups.ADMIN.equals(g));
 
+    String systemCode = asText(execution.getVariable(BUSINESS_SYSTEM_CODE));
+    BusinessSystem system = null;
+    if (systemCode != null) {
+      system = organization.findSystem(systemCode).orElseThrow(() ->
+          new BadUserRequestException(BUSINESS_SYSTEM_CODE + ": 业务系统不存在 (" + systemCode + ")"));
+    }
     String unitCode;
     if (!callerUnits.isEmpty() && !staffCaller) {
-      if (requested == null) {
-        unitCode = callerUnits.get(0);
-      } else if (callerUnits.contains(requested)) {
-        unitCode = requested;
-      } else {
+      String preferred = requested != null ? requested
+          : system != null && callerUnits.contains(system.unitCode()) ? system.unitCode() : callerUnits.get(0);
+      if (!callerUnits.contains(preferred)) {
         throw new BadUserRequestException("unitCode: 不能以其他单位的名义发起流程 (" + requested + ")");
       }
+      unitCode = preferred;
     } else {
       unitCode = requested;
       if (unitCode != null && !organization.unitExists(unitCode)) {
         throw new BadUserRequestException("unitCode: 使用单位不存在 (" + unitCode + ")");
       }
-      if (unitCode == null) {
+      if (unitCode == null && system != null) {
         // work about a business system (an inspection finding, a monitoring alert) belongs to the system's unit
-        String system = asText(execution.getVariable(BUSINESS_SYSTEM_CODE));
-        if (system != null) {
-          unitCode = organization.findSystem(system).map(s -> s.unitCode()).orElse(null);
-        }
+        unitCode = system.unitCode();
       }
+    }
+    if (system != null && unitCode != null && !unitCode.equals(system.unitCode())) {
+      throw new BadUserRequestException(BUSINESS_SYSTEM_CODE + ": 业务系统「" + system.name() + "」不属于"
+          + (staffCaller || callerUnits.isEmpty() ? "使用单位 " + unitCode : "本单位") + "，不能为其发起流程");
     }
     if (unitCode != null) {
       grant(execution, unitCode);

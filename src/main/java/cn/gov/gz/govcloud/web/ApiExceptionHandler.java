@@ -2,8 +2,11 @@ package cn.gov.gz.govcloud.web;
 
 import cn.gov.gz.govcloud.access.AccessDeniedException;
 import cn.gov.gz.govcloud.access.NotFoundException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -12,8 +15,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** One error shape for all of our REST endpoints: {@code {"message": "...", "errors": [{row, field, message}]}}. */
+/**
+ * One error shape for all of our REST endpoints: {@code {"message": "...", "errors": [{row, field, message}]}}, in
+ * Chinese. Ahead of Spring's problem-details handler, which would answer unreadable JSON in English.
+ */
 @RestControllerAdvice(basePackages = "cn.gov.gz.govcloud")
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiExceptionHandler {
 
   @ExceptionHandler(ValidationException.class)
@@ -29,8 +36,18 @@ public class ApiExceptionHandler {
     return body(HttpStatus.BAD_REQUEST, new ValidationException(errors).getMessage(), errors);
   }
 
+  /**
+   * Unreadable JSON: the field is named where Jackson knows it (a number where text was expected, a fraction where a
+   * whole number is, a control character in text).
+   */
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = JsonErrors.path(mapping);
+      String problem = JsonErrors.problem(mapping);
+      return body(HttpStatus.BAD_REQUEST, field + ": " + problem,
+          List.of(new ValidationException.FieldError(null, field, problem)));
+    }
     return body(HttpStatus.BAD_REQUEST, "请求内容不是有效的 JSON 或字段类型不符", List.of());
   }
 

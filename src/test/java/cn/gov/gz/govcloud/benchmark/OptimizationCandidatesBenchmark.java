@@ -154,7 +154,7 @@ class OptimizationCandidatesBenchmark extends WebTest {
     plainPass(to);
     // the DMN path, as the process runs it: statistics, costing, classification with the decision
     long t0 = System.nanoTime();
-    Review review = service.create(FROM, to, null, "benchmark");
+    Review review = service.create(FROM, to, null, null, "benchmark");
     int resources = service.computeUsage(review.id());
     long t1 = System.nanoTime();
     service.computeCosts(review.id());

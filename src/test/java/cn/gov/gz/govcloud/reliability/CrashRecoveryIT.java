@@ -189,9 +189,14 @@ class CrashRecoveryIT extends NodeTest {
 
     // no half-written case: every emergency row has its process instance and every instance its row; every start
     // acknowledged before the kill is there
-    JsonNode cases = admin.json("/api/emergencies?limit=1000");
     Set<String> caseInstances = new TreeSet<>();
-    cases.forEach(c -> caseInstances.add(c.get("processInstanceId").asText()));
+    for (int page = 0; ; page++) {
+      JsonNode cases = admin.json("/api/emergencies?size=200&page=" + page);
+      cases.forEach(c -> caseInstances.add(c.get("processInstanceId").asText()));
+      if (cases.size() < 200) {
+        break;
+      }
+    }
     Set<String> processInstances = new TreeSet<>();
     admin.json("/engine-rest/history/process-instance?processDefinitionKey=emergency-response&maxResults=100000")
         .forEach(p -> processInstances.add(p.get("id").asText()));

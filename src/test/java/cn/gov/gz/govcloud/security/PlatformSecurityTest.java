@@ -63,7 +63,7 @@ class PlatformSecurityTest extends WebTest {
     ResponseEntity<String> inOrQuery = post("desk1", "/engine-rest/task",
         map("orQueries", List.of(map("assigneeExpression", "${''.getClass()}"))));
     assertThat(inOrQuery.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(inOrQuery.getBody()).contains("Expression");
+    assertThat(inOrQuery.getBody()).contains("表达式");
 
     ResponseEntity<String> plain = post("desk1", "/engine-rest/task", map("orQueries", List.of(map("assignee", "x"))));
     assertThat(plain.getStatusCode()).isEqualTo(HttpStatus.OK);

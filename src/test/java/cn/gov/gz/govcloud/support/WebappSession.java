@@ -57,6 +57,14 @@ public final class WebappSession {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  /** PUT with a JSON body on the webapps' engine API. */
+  public HttpResponse<String> enginePut(String pathAndQuery, String json) {
+    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default/" + pathAndQuery))
+        .header("X-XSRF-TOKEN", csrfToken).header("Accept", "application/json")
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
   private HttpResponse<String> send(HttpRequest request) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
