@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/audit")
 class AuditController {
 
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  static final ZoneId CHINA = cn.gov.gz.govcloud.engine.CityTime.ZONE;
   static final int MAX_SIZE = 200;
   static final int MAX_TEXT = 200;
 

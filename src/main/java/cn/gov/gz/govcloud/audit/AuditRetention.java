@@ -24,7 +24,7 @@ class AuditRetention {
     this.properties = properties;
   }
 
-  @Scheduled(cron = "${govcloud.audit.cleanup-cron:0 40 2 * * *}", zone = "Asia/Shanghai")
+  @Scheduled(cron = "${govcloud.audit.cleanup-cron:0 40 2 * * *}", zone = "${govcloud.time-zone:Asia/Shanghai}")
   void nightly() {
     cleanUp(Instant.now());
   }

@@ -111,7 +111,7 @@ class EmergencyReport extends ProcessStep {
     };
   }
 
-  private static String kind(String k) {
+  static String kind(String k) {
     return switch (k) {
       case "RECEIVED" -> "接报";
       case "RESPONSE" -> "响应";

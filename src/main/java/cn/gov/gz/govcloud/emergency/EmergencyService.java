@@ -268,6 +268,14 @@ public class EmergencyService {
         .orElseThrow(() -> new NotFoundException("应急事件不存在: " + no));
   }
 
+  /** The case's label in task names: number, severity once classified, system and unit (a drill task's name is
+   * marked 【演练】 already). */
+  public String label(Emergency e) {
+    String severity = e.severity() == null || "待定".equals(e.severity()) ? "" : " " + e.severity();
+    return e.emergencyNo() + severity + " "
+        + organization.systemLabel(e.businessSystemCode());
+  }
+
   public Optional<Emergency> findOpenByAlert(String alertRef) {
     // open_alert_ref is unique: one open case per alert, kept by the database under concurrent reports
     return jdbc.sql("SELECT " + COLUMNS + " FROM emergency WHERE open_alert_ref = ?").param(alertRef)

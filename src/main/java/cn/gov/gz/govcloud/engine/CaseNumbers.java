@@ -11,7 +11,7 @@ import java.time.format.DateTimeFormatter;
 public final class CaseNumbers {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd")
-      .withZone(ZoneId.of("Asia/Shanghai"));
+      .withZone(CityTime.ZONE);
 
   private CaseNumbers() {}
 

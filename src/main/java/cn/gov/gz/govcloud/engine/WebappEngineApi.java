@@ -15,7 +15,8 @@ import org.springframework.core.Ordered;
  * as {@code /engine-rest} ({@link EngineRestConfig}): what the user can act on is a Chinese 4xx (a task another person
  * completed first is 404, a claimed one 409), a server failure shows a reference number, never an exception class,
  * SQL or an expression. The Camunda starter registers this servlet only when none of the name {@value #SERVLET_NAME}
- * exists, so ours, registered first, takes its place with Camunda's resources plus our mappers.
+ * exists, so ours, registered first, takes its place with Camunda's resources plus our mappers, and shapes the start
+ * forms Tasklist loads for the person who opens them ({@link StartFormOptions}).
  */
 @Configuration
 class WebappEngineApi {
@@ -41,6 +42,7 @@ class WebappEngineApi {
       classes.add(EngineRestConfig.BadInputMapper.class);
       classes.add(EngineRestConfig.EngineFailureMapper.class);
       classes.add(EngineRestConfig.FailureMapper.class);
+      classes.add(StartFormOptions.class);
       return classes;
     }
   }

@@ -51,7 +51,7 @@ class MonitoringCases {
 
   private static final Logger log = LoggerFactory.getLogger(MonitoringCases.class);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-      .withZone(java.time.ZoneId.of("Asia/Shanghai"));
+      .withZone(cn.gov.gz.govcloud.engine.CityTime.ZONE);
 
   private final AlertService alerts;
   private final RuntimeService runtime;

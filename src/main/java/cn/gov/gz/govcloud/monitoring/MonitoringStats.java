@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class MonitoringStats {
 
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  static final ZoneId CHINA = cn.gov.gz.govcloud.engine.CityTime.ZONE;
   private static final Logger log = LoggerFactory.getLogger(MonitoringStats.class);
   private static final String AGG = "COUNT(*), SUM(CASE WHEN power_on THEN 0 ELSE 1 END), "
       + "SUM(cpu_pct), COUNT(cpu_pct), MAX(cpu_pct), MIN(cpu_pct), "
@@ -205,7 +205,7 @@ public class MonitoringStats {
   /** What one roll-up did. */
   public record RollupResult(int days, long samplesRolled, int dailyRowsWritten, int dailyRowsExpired) {}
 
-  @Scheduled(cron = "${govcloud.monitoring.rollup-cron:0 20 2 * * *}", zone = "Asia/Shanghai")
+  @Scheduled(cron = "${govcloud.monitoring.rollup-cron:0 20 2 * * *}", zone = "${govcloud.time-zone:Asia/Shanghai}")
   void scheduledRollup() {
     RollupResult r = rollUp();
     if (r.days() > 0 || r.dailyRowsExpired() > 0) {

@@ -48,6 +48,19 @@ public class OrganizationService {
     return repository.systems(unitCode == null ? null : List.of(unitCode));
   }
 
+  /** "交通调度平台（广州市交通运输局）": a system as people name it, for task names, forms and documents. */
+  public String systemLabel(String systemCode) {
+    if (systemCode == null) {
+      return null;
+    }
+    return findSystem(systemCode).map(s -> s.name() + "（" + unitName(s.unitCode()) + "）").orElse(systemCode);
+  }
+
+  /** A unit's name, or its code when the unit is unknown. */
+  public String unitName(String unitCode) {
+    return unitCode == null ? null : findUnit(unitCode).map(Unit::name).orElse(unitCode);
+  }
+
   /** A unit by code, without access checks. */
   public java.util.Optional<Unit> findUnit(String code) {
     return repository.unit(code);

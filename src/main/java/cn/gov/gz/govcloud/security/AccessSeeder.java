@@ -74,7 +74,12 @@ public class AccessSeeder extends AbstractProcessEnginePlugin {
   void seed(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     AuthorizationService auth = engine.getAuthorizationService();
-    GROUP_NAMES.forEach((id, name) -> ensureGroup(identity, id, name, "WORKFLOW"));
+    GROUP_NAMES.forEach((id, name) -> ensureGroup(identity, id, name, PARTY_TYPE));
+    ensureGroup(identity, Groups.ADMIN, "系统管理员", "系统");
+    for (Group unit : identity.createGroupQuery().groupType("UNIT").list()) {
+      unit.setType(UNIT_TYPE);
+      identity.saveGroup(unit);
+    }
 
     for (String group : GROUP_NAMES.keySet()) {
       grant(auth, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -111,8 +116,21 @@ public class AccessSeeder extends AbstractProcessEnginePlugin {
     seedFilters(engine.getFilterService(), engine.getTaskService(), auth);
   }
 
+  /** Group types as Admin shows them (Camunda's own are English words: SYSTEM, WORKFLOW). */
+  static final String PARTY_TYPE = "参与方";
+  static final String UNIT_TYPE = "使用单位";
+
   static void ensureGroup(IdentityService identity, String id, String name, String type) {
-    if (identity.createGroupQuery().groupId(id).count() > 0) {
+    Group existing = identity.createGroupQuery().groupId(id).singleResult();
+    if (existing != null) {
+      // earlier versions (and Camunda's starter for camunda-admin) wrote English types and names
+      boolean englishType = existing.getType() == null || existing.getType().matches("[A-Z_]+");
+      boolean englishName = existing.getName() == null || existing.getName().matches("[\\p{ASCII}]+");
+      if (englishType || englishName) {
+        existing.setType(englishType ? type : existing.getType());
+        existing.setName(englishName ? name : existing.getName());
+        identity.saveGroup(existing);
+      }
       return;
     }
     Group group = identity.newGroup(id);

@@ -22,7 +22,7 @@ class UnitGroups {
   @EventListener
   void onUnitRegistered(UnitRegistered event) {
     privileged.run(() -> {
-      AccessSeeder.ensureGroup(identityService, Groups.unitGroup(event.code()), event.name(), "UNIT");
+      AccessSeeder.ensureGroup(identityService, Groups.unitGroup(event.code()), event.name(), AccessSeeder.UNIT_TYPE);
       return null;
     });
   }

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.sla;
 
+import cn.gov.gz.govcloud.engine.CityTime;
 import java.sql.Date;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class WorkingCalendar {
 
-  public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  /** The city's zone ({@link CityTime#ZONE}). */
+  public static final ZoneId CHINA = CityTime.ZONE;
   private static final Duration CACHE = Duration.ofMinutes(5);
 
   private final JdbcClient jdbc;

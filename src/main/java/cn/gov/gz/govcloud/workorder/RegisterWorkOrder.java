@@ -52,7 +52,7 @@ class RegisterWorkOrder extends ProcessStep {
     }
     clocks.apply(execution, order);
     execution.setVariable(SYSTEM_OPTIONS, SpinValues.jsonValue(json.write(organization.systemsOf(order.unitCode())
-        .stream().map(s -> Map.of("label", s.name() + "（" + s.code() + "，" + s.serviceLevel() + " 级服务）",
+        .stream().map(s -> Map.of("label", s.name() + "（" + s.serviceLevel() + " 级服务）",
             "value", s.code())).toList())).create());
     notices.toUnit(order, "received", "已受理", "您提交的工单已受理，服务台将尽快处理。");
   }

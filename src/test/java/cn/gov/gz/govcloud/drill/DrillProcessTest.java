@@ -142,7 +142,8 @@ class DrillProcessTest extends ProcessTest {
     Emergency e = emergencies.findByProcessInstance(em.getId()).orElseThrow();
     assertThat(e.drill()).isTrue();
     assertThat(e.responseDueAt()).as("the real SLA: 5 minutes").isEqualTo(e.detectedAt().plusSeconds(300));
-    assertThat(task(em.getId(), "Task_RespondEmergency").getName()).isEqualTo("【演练】响应应急事件");
+    assertThat(task(em.getId(), "Task_RespondEmergency").getName()).startsWith("【演练】响应应急事件｜EM")
+        .doesNotContain("【演练】EM");
     assertThat(notifications.search("jtj1", null, e.emergencyNo(), 100))
         .isNotEmpty().allMatch(n -> n.subject().contains("【演练】"));
 

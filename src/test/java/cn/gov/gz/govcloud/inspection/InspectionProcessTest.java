@@ -21,8 +21,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -146,8 +144,9 @@ class InspectionProcessTest extends ProcessTest {
   void theQuarterlyTimerStartsOneInspectionPerQuarterOnTheFirstWorkingDay() {
     Job startTimer = processEngine.getManagementService().createJobQuery().processDefinitionKey("inspection-schedule")
         .timers().singleResult();
-    // the schedule is a cron in the server's time zone; 2033-01-01 is a Saturday in China whatever that zone is
-    setClock(LocalDateTime.parse("2033-01-01T09:00:01").atZone(ZoneId.systemDefault()).toInstant());
+    // the schedule is a cron in Beijing time whatever the server's zone (the suite runs in UTC); 2033-01-01 is a
+    // Saturday
+    setClock(china("2033-01-01T09:00:01"));
     long before = processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("inspection")
         .count();
     processEngine.getManagementService().executeJob(startTimer.getId());
@@ -162,8 +161,8 @@ class InspectionProcessTest extends ProcessTest {
     assertThat(wait.getDuedate().toInstant()).isEqualTo(china("2033-01-03T08:30:00"));
     Job next = processEngine.getManagementService().createJobQuery().processDefinitionKey("inspection-schedule")
         .timers().singleResult();
-    assertThat(next.getDuedate().toInstant())
-        .isEqualTo(LocalDateTime.parse("2033-04-01T09:00:00").atZone(ZoneId.systemDefault()).toInstant());
+    assertThat(next.getDuedate().toInstant()).as("09:00 Beijing time, not 09:00 of the server's zone")
+        .isEqualTo(china("2033-04-01T09:00:00"));
 
     // a second full inspection in the same quarter is not created
     ProcessInstance again = start("inspectionKind", "QUARTERLY");

@@ -124,6 +124,15 @@ class TasklistBrowserTest extends WebTest {
     });
   }
 
+  /** Picks an option of a (searchable) drop-down by the words people read, typing part of them first. */
+  private void choose(String label, String typed, String option) {
+    click(fieldLabelled(label, "input"));
+    WebElement input = browser.findElement(fieldLabelled(label, "input"));
+    input.sendKeys(typed);
+    click(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and contains(normalize-space(.), '" + option
+        + "')]"));
+  }
+
   private void shot(String name) throws IOException {
     Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
   }
@@ -169,14 +178,15 @@ class TasklistBrowserTest extends WebTest {
     shot("01-tasklist-unit-user");
 
     openStartForm("云资源申请校核");
-    type(fieldLabelled("业务系统编码", "input"), "JTJ-OA");
+    // a unit user picks one of the own unit's systems by name, and sees no unit field
+    assertThat(browser.findElements(By.xpath("//label[contains(normalize-space(.), '使用单位')]"))).isEmpty();
+    choose("业务系统", "协同", "协同办公");
     type(fieldLabelled("用途说明", "textarea"), "浏览器测试：协同办公系统扩容");
     type(fieldLabelled("vCPU", "input"), "4");
     type(fieldLabelled("内存（GB）", "input"), "8");
     type(fieldLabelled("操作系统", "input"), "麒麟 V10");
     // form-js commits typed text after a short debounce: let it settle, then check every value is still there
     new org.openqa.selenium.interactions.Actions(browser).pause(Duration.ofMillis(800)).perform();
-    type(fieldLabelled("业务系统编码", "input"), "JTJ-OA");
     type(fieldLabelled("用途说明", "textarea"), "浏览器测试：协同办公系统扩容");
     type(fieldLabelled("操作系统", "input"), "麒麟 V10");
     shot("02-start-form-filled");
@@ -231,7 +241,7 @@ class TasklistBrowserTest extends WebTest {
     login("desk1");
     browser.get(tasklist() + "#/?task=" + taskId + "&filter=");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-        "//*[contains(normalize-space(.), '交通运行监测调度平台（JTJ-TOCC，1 级服务）')]")));
+        "//*[contains(normalize-space(.), '交通运行监测调度平台（1 级服务）')]")));
     shot("classify-form-systems");
   }
 

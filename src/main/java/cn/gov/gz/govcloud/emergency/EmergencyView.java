@@ -1,0 +1,112 @@
+package cn.gov.gz.govcloud.emergency;
+
+import cn.gov.gz.govcloud.engine.CaseView;
+import cn.gov.gz.govcloud.engine.CaseViews;
+import cn.gov.gz.govcloud.engine.CityTime;
+import cn.gov.gz.govcloud.engine.Markdown;
+import cn.gov.gz.govcloud.organization.OrganizationService;
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the people of an emergency read in their tasks (issue 19): the system and unit by name, category, level and
+ * source in words, every time in Beijing time, the response clock as it stands, what was done so far and, once
+ * recovered, cause and result, so that the duty engineer responds, the handler continues and the unit verifies knowing
+ * the case.
+ */
+@Component
+class EmergencyView implements CaseView {
+
+  static final int TIMELINE_ENTRIES = 12;
+
+  private final EmergencyService service;
+  private final OrganizationService organization;
+
+  EmergencyView(EmergencyService service, OrganizationService organization) {
+    this.service = service;
+    this.organization = organization;
+  }
+
+  @Override
+  public boolean handles(String processDefinitionKey) {
+    return EmergencyVariables.PROCESS_KEY.equals(processDefinitionKey);
+  }
+
+  @Override
+  public View view(DelegateTask task) {
+    if (!(task.getVariable(EmergencyVariables.EMERGENCY_ID) instanceof Number id)) {
+      return null;
+    }
+    Emergency e = service.get(id.longValue());
+    return new View(service.label(e), summary(e), timeline(service.events(e.id())));
+  }
+
+  String summary(Emergency e) {
+    StringBuilder md = new StringBuilder();
+    Markdown.field(md, "事件编号", e.mark() + e.emergencyNo() + "　**状态：** " + status(e.status()));
+    Markdown.field(md, "业务系统", organization.systemLabel(e.businessSystemCode()));
+    Markdown.field(md, "类别", EmergencyReport.category(e.category())
+        + ("待定".equals(e.severity()) ? "" : "　**等级：** " + e.severity())
+        + "　**服务时间：** " + ("5x8".equals(e.serviceHours()) ? "5×8（工作时间）" : "7×24"));
+    Markdown.field(md, "来源", EmergencyReport.source(e.source())
+        + (e.reporter() == null ? "" : "　**报告人：** " + e.reporter())
+        + (e.contact() == null ? "" : "　**联系方式：** " + e.contact()));
+    Markdown.field(md, "发现时间", CityTime.minute(e.detectedAt()) + "（北京时间）"
+        + (e.occurrences() > 1 ? "　同一告警共发生 " + e.occurrences() + " 次" : ""));
+    Markdown.field(md, "响应", response(e));
+    Markdown.field(md, "现象", e.description());
+    if (e.scope() != null) {
+      Markdown.field(md, "影响范围", e.scope());
+    }
+    if (e.measuresTaken() != null) {
+      Markdown.field(md, "已采取措施", e.measuresTaken());
+    }
+    if (e.recoveredAt() != null) {
+      Markdown.field(md, "恢复时间", CityTime.minute(e.recoveredAt()) + "（北京时间）");
+      Markdown.field(md, "故障原因", e.cause() == null ? "—" : e.cause());
+      Markdown.field(md, "处置结果", e.result() == null ? "—" : e.result());
+    }
+    return md.toString();
+  }
+
+  private static String response(Emergency e) {
+    if (e.respondedAt() != null) {
+      boolean onTime = !e.respondedAt().isAfter(e.responseDueAt());
+      return "已于 " + CityTime.minute(e.respondedAt()) + " 由 " + CaseViews.person(e.respondedBy()) + " 响应（" + (onTime ? "按时" : "超时")
+          + "）";
+    }
+    if ("待定".equals(e.severity())) {
+      return "分级后计时";
+    }
+    return "须在 " + CityTime.minute(e.responseDueAt()) + "（北京时间）前响应，时限 "
+        + Duration.ofSeconds(e.responseWithinSeconds()).toMinutes() + " 分钟"
+        + (e.escalationLevel() > 0 ? "；已超时，升级至第 " + e.escalationLevel() + " 级" : "");
+  }
+
+  static String timeline(List<EmergencyEvent> events) {
+    if (events.isEmpty()) {
+      return "（暂无记录）";
+    }
+    StringBuilder md = new StringBuilder();
+    List<EmergencyEvent> recent = events.subList(Math.max(0, events.size() - TIMELINE_ENTRIES), events.size());
+    if (recent.size() < events.size()) {
+      md.append("（仅列最近 ").append(TIMELINE_ENTRIES).append(" 条，共 ").append(events.size()).append(" 条）\n\n");
+    }
+    for (EmergencyEvent ev : recent) {
+      Markdown.entry(md, CityTime.minute(ev.createdAt()), EmergencyReport.kind(ev.kind()), ev.author(), ev.text());
+    }
+    return md.toString();
+  }
+
+  static String status(String status) {
+    return switch (status) {
+      case "OPEN" -> "待响应";
+      case "RESPONDED" -> "处置中";
+      case "RECOVERED" -> "已恢复，待使用单位验证";
+      case "CLOSED" -> "已关闭";
+      default -> status;
+    };
+  }
+}
