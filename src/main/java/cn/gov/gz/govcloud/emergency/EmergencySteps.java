@@ -4,7 +4,10 @@ import static cn.gov.gz.govcloud.engine.Variables.text;
 import static cn.gov.gz.govcloud.emergency.EmergencyVariables.*;
 
 import cn.gov.gz.govcloud.access.Groups;
+import cn.gov.gz.govcloud.engine.JsonVariables;
 import cn.gov.gz.govcloud.engine.ProcessStep;
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.camunda.spin.plugin.variable.SpinValues;
 import cn.gov.gz.govcloud.organization.BusinessSystem;
 import cn.gov.gz.govcloud.organization.OrganizationService;
 import cn.gov.gz.govcloud.web.ValidationException;
@@ -105,22 +108,31 @@ final class EmergencySteps {
    * Starts the response clock from the classification (decision {@code emergency-classification}): from the time
    * detected at first, from now after a reopen, so a reopened case does not escalate for time already passed.
    */
+  static final TypeReference<Map<String, Object>> CLASSIFICATION_TYPE = new TypeReference<>() {};
+
   @Component("startResponseClock")
   static class StartResponseClock extends ProcessStep {
     private final EmergencyService service;
     private final EmergencyProperties properties;
     private final Clock clock;
 
-    StartResponseClock(EmergencyService service, EmergencyProperties properties, Clock clock) {
+    private final JsonVariables json;
+
+    StartResponseClock(EmergencyService service, EmergencyProperties properties, Clock clock, JsonVariables json) {
       this.service = service;
       this.properties = properties;
       this.clock = clock;
+      this.json = json;
     }
 
+    /**
+     * The decision's result arrives as a Java map; it is kept as JSON, so Cockpit shows the level and clocks instead of
+     * "java.util.HashMap" (and a reopen reads it back the same way).
+     */
     @Override
-    @SuppressWarnings("unchecked")
     protected void run(DelegateExecution execution) {
-      Map<String, Object> c = (Map<String, Object>) execution.getVariable(CLASSIFICATION);
+      Map<String, Object> c = json.read(execution, CLASSIFICATION, CLASSIFICATION_TYPE);
+      execution.setVariable(CLASSIFICATION, SpinValues.jsonValue(json.write(c)).create());
       long id = emergencyId(execution);
       Emergency before = service.get(id);
       Instant start = before.reopenCount() > 0 ? clock.instant() : before.detectedAt();
