@@ -2,175 +2,82 @@ package cn.gov.gz.govcloud.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static cn.gov.gz.govcloud.support.Browser.RAW_KEY;
+import static cn.gov.gz.govcloud.support.Browser.action;
+import static cn.gov.gz.govcloud.support.Browser.fieldLabelled;
+import static cn.gov.gz.govcloud.support.Browser.text;
+
+import cn.gov.gz.govcloud.support.Browser;
 import cn.gov.gz.govcloud.support.WebTest;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A real browser (headless Debian Chromium with a Chinese locale) works Tasklist: a unit user starts a resource
- * application from its Camunda Form, an engineer finds the review task, claims it and completes its form. Every
- * start form is opened once. Screenshots go to target/browser-screenshots. Skipped where Chromium is not installed
- * (.ci/run installs the Debian packages chromium and chromium-driver).
+ * A real browser ({@link Browser}: headless Debian Chromium, Chinese, Beijing time) works Tasklist: a unit user starts a
+ * resource application from its Camunda Form, an engineer finds the review task, claims it and completes its form.
+ * Every start form is opened once. Screenshots go to target/browser-screenshots. Skipped where Chromium is not
+ * installed (.ci/run installs the Debian packages chromium and chromium-driver).
  */
 class TasklistBrowserTest extends WebTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path SHOTS = Path.of("target", "browser-screenshots");
-  /** An untranslated label key, as Camunda shows it when a locale lacks the key. */
-  static final Pattern RAW_KEY = Pattern.compile("\\b[A-Z][A-Z0-9]{2,}(_[A-Z0-9]+){2,}\\b");
-
+  Browser b;
   ChromeDriver browser;
   WebDriverWait wait;
 
   @BeforeEach
-  void openBrowser() throws IOException {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-        "Chromium is not installed (Debian packages chromium and chromium-driver): browser test skipped");
-    Files.createDirectories(SHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--lang=zh-CN", "--window-size=1400,1000",
-        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  void openBrowser() {
+    b = Browser.open(port);
+    browser = b.driver();
+    wait = b.waiting();
   }
 
   @AfterEach
   void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
+    if (b != null) {
+      b.close();
     }
   }
 
   private String tasklist() {
-    return "http://localhost:" + port + "/camunda/app/tasklist/default/";
+    return b.app("tasklist");
   }
 
   private void login(String user) {
-    browser.manage().deleteAllCookies();
-    browser.get(tasklist());
-    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]")));
-    name.sendKeys(user);
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(DEMO_PASSWORD);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    b.login("tasklist", user, DEMO_PASSWORD);
     wait.until(ExpectedConditions.visibilityOfElementLocated(text("我的任务")));
   }
 
-  private static By text(String s) {
-    return By.xpath("//*[normalize-space(text())='" + s + "']");
-  }
-
-  /** A link or button whose text contains {@code s} (icons and counters around it are fine). */
-  private static By action(String s) {
-    return By.xpath("//*[self::a or self::button][contains(normalize-space(.), '" + s + "')]");
-  }
-
-  private static By fieldLabelled(String label, String tag) {
-    return By.xpath("//label[contains(normalize-space(.), '" + label + "')]/following::" + tag + "[1]");
-  }
-
   private void click(By by) {
-    WebElement e;
-    try {
-      e = wait.until(ExpectedConditions.elementToBeClickable(by));
-    } catch (org.openqa.selenium.TimeoutException timeout) {
-      try {
-        shot("failed-" + System.currentTimeMillis());
-      } catch (IOException ignored) {
-        // the screenshot is only a help for reading the failure
-      }
-      throw timeout;
-    }
-    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'})",
-        e);
-    e.click();
+    b.click(by);
   }
 
-  /** Types into a field and checks the value stuck (the form may still be rendering when it first appears). */
   private void type(By by, String value) {
-    wait.until(d -> {
-      WebElement e = d.findElement(by);
-      if (!e.isDisplayed()) {
-        return false;
-      }
-      if (!value.equals(e.getAttribute("value"))) {
-        e.clear();
-        e.sendKeys(value, org.openqa.selenium.Keys.TAB);
-      }
-      return value.equals(d.findElement(by).getAttribute("value"));
-    });
+    b.type(by, value);
   }
 
-  /** Picks an option of a (searchable) drop-down by the words people read, typing part of them first. */
   private void choose(String label, String typed, String option) {
-    click(fieldLabelled(label, "input"));
-    WebElement input = browser.findElement(fieldLabelled(label, "input"));
-    input.sendKeys(typed);
-    click(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and contains(normalize-space(.), '" + option
-        + "')]"));
+    b.choose(label, typed, option);
   }
 
-  private void shot(String name) throws IOException {
-    Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+  private void shot(String name) {
+    b.shot(name);
   }
 
-  /**
-   * Opens a process's start form from Tasklist's "start process" dialog. The dialog fills its list in the background
-   * and may redraw it after the first click landed, so while the list entry is still shown and no form came, the
-   * entry is clicked again (a user would do the same).
-   */
-  private void openStartForm(String processName) throws IOException {
-    click(action("发起流程"));
-    click(action(processName));
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    WebDriverWait shortWait = new WebDriverWait(browser, Duration.ofSeconds(5));
-    while (true) {
-      try {
-        shortWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-container")));
-        return;
-      } catch (org.openqa.selenium.TimeoutException timeout) {
-        if (System.nanoTime() > deadline) {
-          shot("failed-start-form-" + processName);
-          throw new AssertionError("the start form of " + processName + " did not appear; the page says: "
-              + browser.findElement(By.tagName("body")).getText(), timeout);
-        }
-        try {
-          List<WebElement> entry = browser.findElements(action(processName));
-          if (!entry.isEmpty() && entry.get(0).isDisplayed()) {
-            entry.get(0).click();
-          }
-        } catch (org.openqa.selenium.WebDriverException redrawn) {
-          // the entry was redrawn or covered while we clicked: look again
-        }
-      }
-    }
+  private void openStartForm(String processName) {
+    b.openStartForm(processName);
   }
 
   @Test
-  void aUnitUserAppliesAndAnEngineerReviewsInChineseTasklist() throws IOException {
+  void aUnitUserAppliesAndAnEngineerReviewsInChineseTasklist() {
     login("jtj1");
     String page = browser.findElement(By.tagName("body")).getText();
     assertThat(page).contains("我的任务", "发起流程");
@@ -232,7 +139,7 @@ class TasklistBrowserTest extends WebTest {
   }
 
   @Test
-  void theClassificationFormOffersTheUnitsBusinessSystems() throws IOException {
+  void theClassificationFormOffersTheUnitsBusinessSystems() {
     String instanceId = processEngine.getRuntimeService().startProcessInstanceByKey("work-order", Map.of(
         "unitCode", "JTJ", "businessSystemCode", "JTJ-TOCC", "type", "FAULT", "priority", "HIGH",
         "channel", "HOTLINE", "title", "浏览器测试工单", "description", "下拉框")).getId();
@@ -246,7 +153,7 @@ class TasklistBrowserTest extends WebTest {
   }
 
   @Test
-  void cockpitAndAdminSpeakChineseToo() throws IOException {
+  void cockpitAndAdminSpeakChineseToo() {
     browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]"))).sendKeys("manager1");
     browser.findElement(By.cssSelector("input[type=password]")).sendKeys(DEMO_PASSWORD);
@@ -269,7 +176,7 @@ class TasklistBrowserTest extends WebTest {
   }
 
   @Test
-  void everyStartFormRendersWithoutErrors() throws IOException {
+  void everyStartFormRendersWithoutErrors() {
     login("desk1");
     for (String process : List.of("运维工单", "云资源申请校核", "应急事件处置")) {
       openStartForm(process);
@@ -284,7 +191,7 @@ class TasklistBrowserTest extends WebTest {
   }
 
   @Test
-  void anInspectorFillsTheChecklistInTasklist() throws IOException {
+  void anInspectorFillsTheChecklistInTasklist() {
     var runtime = processEngine.getRuntimeService();
     String instanceId = runtime.startProcessInstanceByKey("inspection", Map.of("inspectionKind", "SPECIAL",
         "scopeCategories", "存储", "reason", "浏览器测试：存储巡检")).getId();

@@ -1,10 +1,24 @@
-// govcloud-ops: Tasklist in simplified Chinese by default for Chinese browsers, English still available.
+// govcloud-ops: Tasklist in simplified Chinese (English stays available to browsers that ask for it).
 export default {
-  // makes the Complete button work with Camunda Forms that contain dynamic lists (see the script)
-  customScripts: ['scripts/dynamic-list-validity.js'],
+  // page title and header: "广州市政务云运维 任务列表"
+  app: {
+    name: '任务列表',
+    vendor: '广州市政务云运维'
+  },
+  customScripts: [
+    // makes the Complete button work with Camunda Forms that contain dynamic lists (see the script)
+    'scripts/dynamic-list-validity.js',
+    // Chinese where the locale file cannot reach: dates on every load, header, hard-coded texts, overdue dates
+    'scripts/webapp-zh.js',
+    // Camunda Forms (form-js) in Chinese: validation messages, date picker, placeholders
+    'scripts/form-js-zh.js',
+    // notifications: no "start failed" banner for a form that was never sent; a success clears older errors
+    'scripts/task-notifications.js'
+  ],
   locales: {
     availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    // zh also as fallback: a Chinese browser then loads only zh.json (see scripts/webapp-zh.js on dates)
+    fallbackLocale: 'zh'
   },
   shortcuts: {
     claimTask: {
