@@ -66,7 +66,7 @@ class ModelConsistencyTest extends WebTest {
   void restartingWithUnchangedModelsDeploysNothing(@Autowired ModelDeployer deployer) {
     var repository = processEngine.getRepositoryService();
     long before = repository.createDeploymentQuery().count();
-    assertThat(deployer.deployAll(repository)).isEmpty();
+    assertThat(deployer.deployAll(repository)).noneMatch(ModelDeployer.Outcome::created);
     assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
   }
 }
