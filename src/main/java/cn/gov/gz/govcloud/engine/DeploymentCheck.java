@@ -135,6 +135,7 @@ public class DeploymentCheck extends AbstractProcessEnginePlugin {
       }
     }
     wanted.removeAll(present);
+    List<String> attached = new ArrayList<>();
     for (String formId : wanted) {
       CamundaFormDefinitionEntity form = commandContext.getCamundaFormDefinitionManager()
           .findLatestDefinitionByKeyAndTenantId(formId, deployment.getTenantId());
@@ -162,9 +163,12 @@ public class DeploymentCheck extends AbstractProcessEnginePlugin {
       copy.setCreateTime(ClockUtil.getCurrentTime());
       commandContext.getResourceManager().insertResource(copy);
       deployment.addResource(copy);
-      log.info("Deployment {} ({}) binds form {} by deployment without carrying it: attached {} (version {}) "
-          + "from deployment {}", deployment.getName(), deployment.getSource(), formId, source.getName(),
-          form.getVersion(), form.getDeploymentId());
+      attached.add(source.getName() + " (version " + form.getVersion() + " of form " + formId + ", from deployment "
+          + form.getDeploymentId() + ")");
+    }
+    if (!attached.isEmpty()) {
+      log.info("Deployment {} ({}) binds forms by deployment without carrying them; attached: {}",
+          deployment.getName(), deployment.getSource(), String.join(", ", attached));
     }
   }
 

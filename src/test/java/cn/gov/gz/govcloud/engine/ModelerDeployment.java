@@ -28,6 +28,12 @@ final class ModelerDeployment {
 
   static ResponseEntity<String> deploy(TestRestTemplate rest, String user, String password, String deploymentName,
       Map<String, byte[]> files) {
+    return deploy(rest, "/engine-rest", user, password, deploymentName, files);
+  }
+
+  /** As Modeler with its endpoint set to {@code restBase}, e.g. /engine-rest/engine/{name} for a named engine. */
+  static ResponseEntity<String> deploy(TestRestTemplate rest, String restBase, String user, String password,
+      String deploymentName, Map<String, byte[]> files) {
     HttpHeaders headers = new HttpHeaders();
     headers.setBasicAuth(user, password);
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
@@ -45,7 +51,7 @@ final class ModelerDeployment {
         }
       }, partHeaders));
     });
-    return rest.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers),
+    return rest.exchange(restBase + "/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers),
         String.class);
   }
 
