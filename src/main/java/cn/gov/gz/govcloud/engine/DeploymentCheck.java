@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,10 +16,10 @@ import org.camunda.bpm.engine.impl.ProcessDefinitionQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.AbstractResourceDefinitionManager;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -270,7 +271,7 @@ public class DeploymentCheck extends AbstractProcessEnginePlugin {
           .findProcessDefinitionsByQueryCriteria(query, null)) {
         ResourceEntity model = commandContext.getResourceManager()
             .findResourceByDeploymentIdAndResourceName(d.getDeploymentId(), d.getResourceName());
-        if (model != null && FORM_REF.matcher(new String(model.getBytes(), java.nio.charset.StandardCharsets.UTF_8))
+        if (model != null && FORM_REF.matcher(new String(model.getBytes(), StandardCharsets.UTF_8))
             .results().anyMatch(m -> m.group(1).equals(formId))
             && formsBoundByDeployment(model.getBytes()).contains(formId)) {
           found.put(d.getKey(), d.getResourceName());

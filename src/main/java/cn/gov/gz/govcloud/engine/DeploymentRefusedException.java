@@ -10,6 +10,9 @@ import org.camunda.bpm.engine.BadUserRequestException;
  */
 public class DeploymentRefusedException extends BadUserRequestException {
 
+  /** A model broken everywhere is refused with the first problems, not with a message no one reads to the end. */
+  static final int MAX_SHOWN = 40;
+
   private final transient List<ModelProblem> problems;
 
   public DeploymentRefusedException(String deploymentName, String source, List<ModelProblem> problems) {
@@ -30,8 +33,13 @@ public class DeploymentRefusedException extends BadUserRequestException {
         .append("Deployment refused (").append(whatEn).append("): ").append(problems.size())
         .append(problems.size() == 1 ? " problem" : " problems")
         .append(", nothing was deployed. Fix them in Camunda Modeler as described and deploy again.");
-    for (int i = 0; i < problems.size(); i++) {
+    int shown = Math.min(problems.size(), MAX_SHOWN);
+    for (int i = 0; i < shown; i++) {
       m.append('\n').append(problems.get(i).render(i + 1));
+    }
+    if (shown < problems.size()) {
+      m.append("\n…另有 ").append(problems.size() - shown).append(" 个问题未列出，请先修改以上问题。 / ")
+          .append(problems.size() - shown).append(" more problems not listed; fix the ones above first.");
     }
     return m.toString();
   }

@@ -2,7 +2,6 @@ package cn.gov.gz.govcloud.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.w3c.dom.Element;
 
 /**
  * The repository's own convention for processes/, beyond what every deployment is checked for (DeploymentCheck):
