@@ -112,8 +112,9 @@ class ModelerDeploymentTest extends WebTest {
   @Test
   void aModelDeployedAloneFromModelerGetsItsFormsAndEveryUserTaskOpensItsForm() throws Exception {
     ProcessDefinition before = latest();
-    String running = processEngine.getRuntimeService().startProcessInstanceByKey(KEY, Map.of(
-        "businessSystemCode", "JTJ-TOCC", "category", "INTERRUPTION", "description", "迁移到新版本")).getId();
+    // an emergency waiting for its response on the packaged version (started right there, so no case is registered)
+    String running = processEngine.getRuntimeService().createProcessInstanceById(before.getId())
+        .startBeforeActivity("Task_RespondEmergency").setVariables(taskVariables()).execute(true, true).getId();
 
     ResponseEntity<String> answer = ModelerDeployment.deploy(rest, KEY, "emergency-response.bpmn", ownersChange());
 
@@ -138,6 +139,8 @@ class ModelerDeploymentTest extends WebTest {
     ResponseEntity<String> migrated = post("admin", "/engine-rest/migration/execute", Map.of(
         "migrationPlan", plan, "processInstanceIds", List.of(running)));
     assertThat(migrated.getStatusCode().value()).as(migrated.getBody()).isEqualTo(204);
+    assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(running)
+        .activityId("Timer_ResponseDeadline").singleResult().getProcessDefinitionId()).isEqualTo(after.getId());
     Task respond = processEngine.getTaskService().createTaskQuery().processInstanceId(running).singleResult();
     assertThat(respond.getProcessDefinitionId()).isEqualTo(after.getId());
     assertThat(get("admin", "/engine-rest/task/" + respond.getId() + "/deployed-form").getStatusCode().value())
