@@ -510,7 +510,7 @@ final class DrillSteps {
             .execute();
         started.add(plan.planNo());
       }
-      execution.setVariable("startedForPlans", String.join(",", started));
+      execution.setVariable(STARTED_FOR_PLANS, String.join(",", started));
     }
   }
 }

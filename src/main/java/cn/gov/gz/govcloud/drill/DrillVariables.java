@@ -11,6 +11,8 @@ public final class DrillVariables {
   public static final String PLAN_NO = "planNo";
   /** MANUAL (an ops manager started it) or REMINDER (the frequency check found the plan overdue). */
   public static final String TRIGGER = "trigger";
+  /** Plan numbers the daily reminder started a drill for, comma-separated. */
+  public static final String STARTED_FOR_PLANS = "startedForPlans";
   public static final String DRILL_ID = "drillId";
   public static final String DRILL_NO = "drillNo";
   public static final String PLAN_OWNER = "planOwner";

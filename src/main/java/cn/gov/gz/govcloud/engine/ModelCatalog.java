@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,18 +33,28 @@ public class ModelCatalog {
   private final List<Model> dmn;
   private final Map<String, Model> formsById;
 
+  @Autowired
   public ModelCatalog(ObjectMapper objectMapper) {
-    PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-    this.bpmn = load(resolver, "classpath*:processes/**/*.bpmn");
-    this.dmn = load(resolver, "classpath*:processes/**/*.dmn");
+    this(objectMapper, load("classpath*:processes/**/*.bpmn"), load("classpath*:processes/**/*.dmn"),
+        load("classpath*:forms/**/*.form"));
+  }
+
+  private ModelCatalog(ObjectMapper objectMapper, List<Model> bpmn, List<Model> dmn, List<Model> forms) {
+    this.bpmn = sorted(bpmn);
+    this.dmn = sorted(dmn);
     this.formsById = new LinkedHashMap<>();
-    for (Model form : load(resolver, "classpath*:forms/**/*.form")) {
+    for (Model form : sorted(forms)) {
       String id = formId(objectMapper, form);
       Model previous = formsById.put(id, form);
       if (previous != null) {
         throw new IllegalStateException("form id '" + id + "' is used by both " + previous.name() + " and " + form.name());
       }
     }
+  }
+
+  /** A catalog of the given models instead of the packaged ones: what another release of the jar would hold. */
+  static ModelCatalog of(ObjectMapper objectMapper, List<Model> bpmn, List<Model> dmn, List<Model> forms) {
+    return new ModelCatalog(objectMapper, bpmn, dmn, forms);
   }
 
   public List<Model> bpmnModels() {
@@ -80,19 +91,24 @@ public class ModelCatalog {
     }
   }
 
-  private static List<Model> load(PathMatchingResourcePatternResolver resolver, String pattern) {
+  private static List<Model> load(String pattern) {
     try {
       List<Model> models = new ArrayList<>();
-      for (Resource r : resolver.getResources(pattern)) {
+      for (Resource r : new PathMatchingResourcePatternResolver().getResources(pattern)) {
         try (InputStream in = r.getInputStream()) {
           models.add(new Model(r.getFilename(), in.readAllBytes()));
         }
       }
-      models.sort(Comparator.comparing(Model::name));
-      return List.copyOf(models);
+      return models;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static List<Model> sorted(List<Model> models) {
+    List<Model> copy = new ArrayList<>(models);
+    copy.sort(Comparator.comparing(Model::name));
+    return List.copyOf(copy);
   }
 
   /** One model file: its file name (the deployment resource name) and content. */

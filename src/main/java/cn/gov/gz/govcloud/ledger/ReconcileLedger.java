@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 @Component("reconcileLedger")
 class ReconcileLedger implements JavaDelegate {
 
+  static final String RECONCILIATION_RUN_ID = "reconciliationRunId";
+  static final String DISCREPANCY_COUNT = "discrepancyCount";
+
   private final Reconciliation reconciliation;
 
   ReconcileLedger(Reconciliation reconciliation) {
@@ -21,7 +24,7 @@ class ReconcileLedger implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     RunSummary run = reconciliation.reconcileLatest("process:" + execution.getProcessDefinitionId());
-    execution.setVariable("reconciliationRunId", run.runId());
-    execution.setVariable("discrepancyCount", run.counts().values().stream().mapToLong(Long::longValue).sum());
+    execution.setVariable(RECONCILIATION_RUN_ID, run.runId());
+    execution.setVariable(DISCREPANCY_COUNT, run.counts().values().stream().mapToLong(Long::longValue).sum());
   }
 }

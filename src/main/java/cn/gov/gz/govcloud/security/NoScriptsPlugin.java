@@ -1,14 +1,13 @@
 package cn.gov.gz.govcloud.security;
 
+import cn.gov.gz.govcloud.engine.DeploymentRule;
+import cn.gov.gz.govcloud.engine.ModelProblem;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
-import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -24,19 +23,30 @@ import org.springframework.stereotype.Component;
  * whose expressions are in any language but FEEL or JUEL (JavaScript, Groovy, Python, ...), are refused at
  * deployment, whoever deploys them. Our models use expressions and Java delegates only; DMN uses FEEL. Deployment
  * itself is granted to administrators only.
+ *
+ * <p>A {@link DeploymentRule}: the engine room's deployment check reports its findings with every other problem of the
+ * deployment, in Chinese and English. The BPMN parse listener stays as a second line: it refuses a scripted process
+ * however it reaches the parser.
  */
 @Component
-public class NoScriptsPlugin extends AbstractProcessEnginePlugin {
+public class NoScriptsPlugin extends AbstractProcessEnginePlugin implements DeploymentRule {
+
+  @Override
+  public List<ModelProblem> check(String resourceName, byte[] content) {
+    List<ModelProblem> problems = new ArrayList<>();
+    if (resourceName.endsWith(".dmn") || resourceName.endsWith(".dmn11.xml")) {
+      scriptedDecisions(resourceName, content, problems);
+    } else if (resourceName.endsWith(".bpmn") || resourceName.endsWith(".bpmn20.xml")) {
+      scriptedProcessElements(resourceName, content, problems);
+    }
+    return problems;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     if (configuration.getCustomPreBPMNParseListeners() == null) {
       configuration.setCustomPreBPMNParseListeners(new java.util.ArrayList<>());
     }
-    List<Deployer> deployers = configuration.getCustomPreDeployers() == null ? new ArrayList<>()
-        : new ArrayList<>(configuration.getCustomPreDeployers());
-    deployers.add(NoScriptsPlugin::refuseScriptedDecisions);
-    configuration.setCustomPreDeployers(deployers);
     configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
       @Override
       public void parseProcess(Element process, ProcessDefinitionEntity definition) {
@@ -51,45 +61,74 @@ public class NoScriptsPlugin extends AbstractProcessEnginePlugin {
     return l.equals("juel") || l.equals("feel") || l.matches("https?://www\\.omg\\.org/spec/(dmn/\\d+/)?feel/\\d+/?");
   }
 
-  static void refuseScriptedDecisions(DeploymentEntity deployment) {
-    for (ResourceEntity resource : deployment.getResources().values()) {
-      String name = resource.getName();
-      if (name == null || !(name.endsWith(".dmn") || name.endsWith(".dmn11.xml"))) {
-        continue;
-      }
-      NodeList all = parse(resource).getElementsByTagNameNS("*", "*");
-      for (int i = 0; i < all.getLength(); i++) {
-        org.w3c.dom.Element e = (org.w3c.dom.Element) all.item(i);
-        for (String attribute : new String[] {"expressionLanguage", "typeLanguage"}) {
-          String language = e.getAttribute(attribute);
-          if (!language.isEmpty() && !allowedDecisionLanguage(language)) {
-            throw new BadUserRequestException("决策 " + name + " 使用了脚本语言 " + language + "（" + e.getLocalName()
-                + "）：本系统的决策表只允许 FEEL 或 JUEL 表达式，请在 Modeler 中改为 FEEL");
-          }
+  private static void scriptedDecisions(String name, byte[] content, List<ModelProblem> problems) {
+    Document doc = parse(content);
+    if (doc == null) {
+      return; // not readable XML: the deployment check reports it
+    }
+    NodeList all = doc.getElementsByTagNameNS("*", "*");
+    for (int i = 0; i < all.getLength(); i++) {
+      org.w3c.dom.Element e = (org.w3c.dom.Element) all.item(i);
+      for (String attribute : new String[] {"expressionLanguage", "typeLanguage"}) {
+        String language = e.getAttribute(attribute);
+        if (!language.isEmpty() && !allowedDecisionLanguage(language)) {
+          problems.add(new ModelProblem(name, e.getLocalName() + (e.getAttribute("id").isEmpty() ? ""
+              : " (" + e.getAttribute("id") + ")"),
+              "决策使用了脚本语言 " + language + "：本系统的决策表只允许 FEEL 或 JUEL 表达式，请在 Modeler 中把表达式语言改为 FEEL。",
+              "the decision uses the script language " + language + ": decision tables here allow FEEL or JUEL "
+                  + "only; set the expression language to FEEL in Modeler."));
         }
       }
     }
   }
 
-  private static Document parse(ResourceEntity resource) {
+  private static void scriptedProcessElements(String name, byte[] content, List<ModelProblem> problems) {
+    Document doc = parse(content);
+    if (doc == null) {
+      return;
+    }
+    NodeList all = doc.getElementsByTagNameNS("*", "*");
+    for (int i = 0; i < all.getLength(); i++) {
+      org.w3c.dom.Element e = (org.w3c.dom.Element) all.item(i);
+      boolean ofScriptTask = e.getParentNode() instanceof org.w3c.dom.Element p && "scriptTask".equals(p.getLocalName());
+      if (isScript(e.getLocalName(), e.hasAttribute("language")) && !ofScriptTask) {
+        org.w3c.dom.Element shown = e;
+        while (shown.getAttribute("id").isEmpty() && shown.getParentNode() instanceof org.w3c.dom.Element parent) {
+          shown = parent;
+        }
+        String id = shown.getAttribute("id");
+        String label = shown.getAttribute("name").isBlank() ? id : "「" + shown.getAttribute("name").strip() + "」(" + id + ")";
+        problems.add(new ModelProblem(name, id.isEmpty() ? null : label,
+            "含有脚本（" + e.getLocalName() + "）：本系统不允许在模型中使用脚本，请改用表达式或元素模板中的 Java 委托。",
+            "contains a script (" + e.getLocalName() + "): scripts are not allowed in models here; use an "
+                + "expression or a Java delegate from the element templates."));
+      }
+    }
+  }
+
+  /** A script: a script task, a script (of a listener or an input/output mapping), a condition in a language. */
+  static boolean isScript(String localName, boolean hasLanguage) {
+    return "scriptTask".equals(localName) || "script".equals(localName)
+        || ("conditionExpression".equals(localName) || "condition".equals(localName)) && hasLanguage;
+  }
+
+  private static Document parse(byte[] content) {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       factory.setXIncludeAware(false);
       factory.setExpandEntityReferences(false);
-      return factory.newDocumentBuilder().parse(new ByteArrayInputStream(resource.getBytes()));
+      return factory.newDocumentBuilder().parse(new ByteArrayInputStream(content));
     } catch (Exception e) {
-      throw new BadUserRequestException("决策 " + resource.getName() + " 不是有效的 DMN XML：" + e.getMessage());
+      return null;
     }
   }
 
   /** Throws when the element or anything inside it is a script. */
   static void refuseScripts(Element element, String processKey) {
     String tag = element.getTagName();
-    boolean script = "scriptTask".equals(tag) || "script".equals(tag)
-        || ("conditionExpression".equals(tag) || "condition".equals(tag)) && element.attribute("language") != null;
-    if (script) {
+    if (isScript(tag, element.attribute("language") != null)) {
       throw new BadUserRequestException("流程 " + processKey + " 含有脚本（" + tag
           + "）：本系统不允许在模型中使用脚本，请改用表达式或 Java 委托");
     }

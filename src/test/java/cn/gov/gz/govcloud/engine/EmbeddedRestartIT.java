@@ -7,15 +7,20 @@ import cn.gov.gz.govcloud.GovcloudApplication;
 import java.nio.file.Path;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.ResponseEntity;
 
 /**
- * The embedded default keeps its state in a file database: a restart loses nothing and redeploys nothing (and the
- * same holds on PostgreSQL when the suite runs there).
+ * The embedded default keeps its state in a file database: a restart loses nothing and redeploys nothing, and keeps a
+ * version a process owner deployed (and the same holds on PostgreSQL when the suite runs there).
  */
 class EmbeddedRestartIT {
 
@@ -64,6 +69,40 @@ class EmbeddedRestartIT {
       assertThat(engine.getManagementService().createJobQuery().processInstanceId(emergencyId)
           .activityId("Timer_ResponseDeadline").singleResult().getDuedate())
           .as("the response timer survives the restart, due at the same moment").isEqualTo(responseDue);
+    }
+  }
+
+  /**
+   * The restart rule (ModelDeployer): a version a process owner deployed from Camunda Modeler stays the latest after a
+   * restart with the same jar, and its tasks open their forms (they were attached at deployment).
+   */
+  @Test
+  void aVersionAProcessOwnerDeployedFromModelerSurvivesARestart() {
+    String ownersVersion;
+    long deployments;
+    try (ConfigurableApplicationContext first = start()) {
+      int port = first.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+      TestRestTemplate rest = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
+      ProcessEngine engine = first.getBean(ProcessEngine.class);
+      ResponseEntity<String> answer = ModelerDeployment.deploy(rest, "/engine-rest/engine/" + engine.getName(),
+          "admin", "admin-test-password", ModelerDeploymentTest.KEY, Map.of("emergency-response.bpmn",
+              ModelerDeploymentTest.ownersChange().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
+      ownersVersion = engine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey(ModelerDeploymentTest.KEY).latestVersion().singleResult().getId();
+      deployments = engine.getRepositoryService().createDeploymentQuery().count();
+    }
+    try (ConfigurableApplicationContext second = start()) {
+      ProcessEngine engine = second.getBean(ProcessEngine.class);
+      ProcessDefinition latest = engine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey(ModelerDeploymentTest.KEY).latestVersion().singleResult();
+      assertThat(latest.getId()).as("the owner's version is still the latest").isEqualTo(ownersVersion);
+      assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
+      String emergency = engine.getRuntimeService().startProcessInstanceByKey(ModelerDeploymentTest.KEY,
+          Map.of("businessSystemCode", "JTJ-TOCC", "category", "INTERRUPTION", "description", "重启后")).getId();
+      Task respond = engine.getTaskService().createTaskQuery().processInstanceId(emergency).singleResult();
+      assertThat(respond.getName()).isEqualTo(ModelerDeploymentTest.OWNER_LABEL);
+      assertThat(engine.getFormService().getDeployedTaskForm(respond.getId())).isNotNull();
     }
   }
 
