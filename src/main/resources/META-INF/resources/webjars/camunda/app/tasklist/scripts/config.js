@@ -1,7 +1,8 @@
 // govcloud-ops: Tasklist in simplified Chinese by default for Chinese browsers, English still available.
 export default {
-  // makes the Complete button work with Camunda Forms that contain dynamic lists (see the script)
-  customScripts: ['scripts/dynamic-list-validity.js'],
+  // makes the Complete button work with Camunda Forms that contain dynamic lists; opens a case's documents from its
+  // tasks and from links in mails with the Tasklist session (see the scripts)
+  customScripts: ['scripts/dynamic-list-validity.js', 'scripts/documents.js'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
