@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.poi.ooxml.POIXMLDocumentPart;
@@ -62,6 +63,11 @@ public class TemplateReport {
     return properties;
   }
 
+  /** The line under a spreadsheet's title: what it covers, the issuer and the generation time (Beijing time). */
+  public String sheetLine(String scope) {
+    return scope + "　　编制单位：" + properties.issuer() + "　　生成时间：" + time(clock.instant()) + "（北京时间）";
+  }
+
   /**
    * @param template file name under {@code report-templates/}
    * @param values tag → value (text, list of row maps for loop tables, {@link ChartData} for charts)
@@ -79,17 +85,62 @@ public class TemplateReport {
     try (InputStream in = new ClassPathResource("report-templates/" + template).getInputStream();
         XWPFTemplate doc = XWPFTemplate.compile(in, builder.build());
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Map<XWPFChart, ChartData> charts = new java.util.LinkedHashMap<>();
       for (MetaTemplate meta : doc.getElementTemplates()) {
         if (meta instanceof ChartTemplate chart && data.get(chart.getTagName()) instanceof ChartData d) {
           data.put(chart.getTagName(), isPie(chart.getChart()) ? d.single() : d.multi());
+          charts.put(chart.getChart(), d);
         }
       }
       doc.render(data);
+      for (var e : charts.entrySet()) {
+        writeWorkbook(e.getKey(), e.getValue());
+      }
       checkCharts(template, doc.getXWPFDocument());
       doc.write(out);
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The chart's embedded workbook (what Word's and WPS's "编辑数据" open) holds exactly the chart's figures: poi-tl
+   * writes the values it plots but leaves a template's sample value where the data has none.
+   */
+  private static void writeWorkbook(XWPFChart chart, ChartData data) {
+    try {
+      var book = chart.getWorkbook();
+      var sheet = book.getSheetAt(0);
+      List<String> categories = data.categories();
+      List<List<Number>> series = List.copyOf(data.series().values());
+      for (int r = 1; r <= Math.max(categories.size(), sheet.getLastRowNum()); r++) {
+        var row = sheet.getRow(r);
+        if (r > categories.size()) {
+          if (row != null) {
+            sheet.removeRow(row);
+          }
+          continue;
+        }
+        row = row == null ? sheet.createRow(r) : row;
+        (row.getCell(0) == null ? row.createCell(0) : row.getCell(0)).setCellValue(categories.get(r - 1));
+        for (int s = 0; s < series.size(); s++) {
+          Number v = series.get(s).get(r - 1);
+          var cell = row.getCell(s + 1);
+          if (v == null) {
+            if (cell != null) {
+              row.removeCell(cell);
+            }
+          } else {
+            (cell == null ? row.createCell(s + 1) : cell).setCellValue(v.doubleValue());
+          }
+        }
+      }
+      chart.saveWorkbook(book);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+      throw new IllegalStateException(e);
     }
   }
 
