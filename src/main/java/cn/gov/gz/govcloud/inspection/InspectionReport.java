@@ -84,7 +84,8 @@ class InspectionReport extends ProcessStep {
     areas.forEach(a -> users.add(a.inspector()));
     Map<String, String> names = people.names(users);
     Map<String, String> units = organization.unitNames();
-    data.put("title", (i.quarterKey() == null ? "" : quarter(i.quarterKey())) + "政务云" + i.kind().label() + "报告");
+    data.put("title", i.quarterKey() == null ? "政务云" + i.kind().label() + "报告"
+        : quarter(i.quarterKey()) + "政务云全面巡检报告");
     data.put("inspectionNo", i.inspectionNo());
     data.put("kind", i.kind().label());
     data.put("version", String.valueOf(version));

@@ -269,6 +269,7 @@ public class MonitoringReport {
           + " 件、应急事件 " + emergencies + " 起；截至期末仍有 " + stillOpen + " 条告警未恢复"
           + (stillOpen > 0 ? "，需跟踪处理至恢复。" : "。"));
     }
+    int beforeUtilisation = lines.size();
     byType.forEach((type, x) -> {
       List<String> notes = new ArrayList<>();
       BigDecimal cpu = x.metrics.get(Metric.CPU).average();
@@ -297,7 +298,7 @@ public class MonitoringReport {
         lines.add(typeLabel(type) + "平均利用率偏高（" + String.join("，", high) + "，高于 90%）：建议评估扩容。");
       }
     });
-    if (!byType.isEmpty() && lines.stream().noneMatch(l -> l.contains("建议"))) {
+    if (!byType.isEmpty() && lines.size() == beforeUtilisation) {
       lines.add("各类资源的平均利用率均在附录 B 阈值范围内，暂无需调整资源配置。");
     }
     if (commentary != null) {
