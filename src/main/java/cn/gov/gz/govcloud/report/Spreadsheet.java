@@ -166,12 +166,14 @@ public final class Spreadsheet implements AutoCloseable {
     private final Sheet sheet;
     private final List<Column> columns;
     private final int[] widths;
+    private final double[] sums;
     private int next = HEADER_ROW + 1;
 
     Table(Sheet sheet, String titleText, List<Column> columns) {
       this.sheet = sheet;
       this.columns = List.copyOf(columns);
       this.widths = new int[columns.size()];
+      this.sums = new double[columns.size()];
       int last = columns.size() - 1;
       Row t = sheet.createRow(0);
       t.setHeightInPoints(26);
@@ -190,6 +192,13 @@ public final class Spreadsheet implements AutoCloseable {
       }
       sheet.createFreezePane(0, HEADER_ROW + 1);
       sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, HEADER_ROW, 0, last));
+      // printed: landscape, as wide as the page, the header row on every page
+      sheet.getPrintSetup().setLandscape(true);
+      sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+      sheet.setFitToPage(true);
+      sheet.getPrintSetup().setFitWidth((short) 1);
+      sheet.getPrintSetup().setFitHeight((short) 0);
+      sheet.setRepeatingRows(new CellRangeAddress(HEADER_ROW, HEADER_ROW, 0, last));
       for (int c = 0; c < columns.size(); c++) {
         sheet.setColumnWidth(c, widths[c] * 256);
       }
@@ -208,8 +217,11 @@ public final class Spreadsheet implements AutoCloseable {
           continue;
         }
         switch (col.kind()) {
-          case COUNT, DECIMAL, MONEY -> cell.setCellValue(v instanceof BigDecimal b ? b.doubleValue()
-              : ((Number) v).doubleValue());
+          case COUNT, DECIMAL, MONEY -> {
+            double d = v instanceof BigDecimal b ? b.doubleValue() : ((Number) v).doubleValue();
+            cell.setCellValue(d);
+            sums[c] += d;
+          }
           case DATE -> cell.setCellValue((LocalDate) v);
           case DATETIME -> cell.setCellValue(v instanceof Instant i
               ? LocalDateTime.ofInstant(i, cn.gov.gz.govcloud.sla.WorkingCalendar.CHINA) : (LocalDateTime) v);
@@ -232,6 +244,8 @@ public final class Spreadsheet implements AutoCloseable {
         if (col.total() && last >= first) {
           String letter = CellReference.convertNumToColString(c);
           cell.setCellFormula("SUM(" + letter + first + ":" + letter + last + ")");
+          // the result too, for viewers that show the stored value without calculating
+          cell.setCellValue(col.kind() == Kind.MONEY ? Math.round(sums[c] * 100) / 100.0 : sums[c]);
         } else if (col.total()) {
           cell.setCellValue(0);
         }

@@ -170,6 +170,7 @@ class LedgerApiTest extends WebTest {
           .isGreaterThanOrEqualTo(("台账测试单位" + unit).length() * 256);
       assertThat(sheet.getRow(5).getCell(0).getStringCellValue()).isEqualTo("合计（1 项）");
       assertThat(sheet.getRow(5).getCell(8).getCellFormula()).isEqualTo("SUM(I5:I5)");
+      assertThat(sheet.getRow(5).getCell(8).getNumericCellValue()).isEqualTo(2.5);
       assertThat(sheet.getLastRowNum()).isEqualTo(5);
     }
     assertThat(get("jtj1", "/api/ledger?unitCode=" + unit).getBody()).isEqualTo("[]");

@@ -381,6 +381,8 @@ class OptimizationProcessTest extends WebTest {
           .isEqualTo("#,##0.00");
       assertThat(summary.getRow(5).getCell(0).getStringCellValue()).isEqualTo("合计");
       assertThat(summary.getRow(5).getCell(7).getCellFormula()).isEqualTo("SUM(H5:H5)");
+      assertThat(summary.getRow(5).getCell(7).getNumericCellValue()).as("and its result stored").isEqualTo(500.0);
+      assertThat(summary.getPrintSetup().getLandscape()).isTrue();
       assertThat(summary.getPaneInformation().isFreezePane()).isTrue();
       var detail = book.getSheet("资源明细");
       assertThat(detail.getRow(4).getCell(0).getStringCellValue()).isEqualTo(unit + "-BILL");
