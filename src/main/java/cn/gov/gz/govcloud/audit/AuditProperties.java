@@ -24,8 +24,9 @@ public record AuditProperties(Boolean enabled, Duration retention, String cleanu
   /** GB/T 34077.3 8.4.3 f) 3): processed data is kept 12 months; an audit trail is kept no shorter. */
   static final Duration MINIMUM_RETENTION = Duration.ofDays(365);
 
-  static final List<String> DEFAULT_READS = List.of("/api/reports/*/content", "/api/**/export",
-      "/api/**/attachments/*", "/api/audit", "/engine-rest/**/data", "/camunda/api/engine/**/data");
+  static final List<String> DEFAULT_READS = List.of("/api/reports/*/content",
+      "/camunda/api/govcloud/documents/*/content", "/api/**/export", "/api/**/attachments/*", "/api/audit",
+      "/engine-rest/**/data", "/camunda/api/engine/**/data");
 
   public AuditProperties {
     enabled = enabled == null || enabled;

@@ -19,6 +19,8 @@ final class RequestClassifier {
   static final String ENGINE_REST = "/engine-rest";
   static final String WEBAPP_ENGINE = "/camunda/api/engine/engine/";
   static final String WEBAPP_API = "/camunda/api/";
+  /** Our own endpoints for the browser session (documents), named like those of {@code /api}. */
+  static final String WEBAPP_OURS = "/camunda/api/govcloud/";
   static final String OUR_API = "/api/";
 
   /** A classified request; {@code action} null = not recorded. */
@@ -66,7 +68,7 @@ final class RequestClassifier {
       Map.entry("authorization.delete", "删除授权"), Map.entry("filter.create", "创建任务过滤器"),
       Map.entry("filter.update", "修改任务过滤器"), Map.entry("filter.delete", "删除任务过滤器"));
   private static final Map<String, String> API_DETAIL = Map.of(
-      "reports.content", "下载报告", "ledger.inventory", "导入资产清单并校核台账", "ledger.reconcile", "校核台账",
+      "reports.content", "下载报告", "documents.content", "下载报告", "ledger.inventory", "导入资产清单并校核台账", "ledger.reconcile", "校核台账",
       "ledger.export", "导出资源台账", "optimization.settlement.export", "导出结算单", "audit.read", "查询审计日志",
       "audit.keep", "设定审计记录长期保存", "audit.release", "取消审计记录长期保存");
 
@@ -94,6 +96,10 @@ final class RequestClassifier {
     }
     if (path.startsWith(OUR_API)) {
       return api(method, segments(path.substring(OUR_API.length())));
+    }
+    if (path.startsWith(WEBAPP_OURS)) {
+      Classification c = api(method, segments(path.substring(WEBAPP_OURS.length())));
+      return new Classification("webapp", c.action(), c.objectType(), c.objectId(), c.detail());
     }
     if (path.startsWith(WEBAPP_API)) {
       // the webapps' plugin APIs (Cockpit statistics and the like) send their queries as POST

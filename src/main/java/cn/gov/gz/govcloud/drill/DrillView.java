@@ -1,7 +1,7 @@
 package cn.gov.gz.govcloud.drill;
 
+import cn.gov.gz.govcloud.access.People;
 import cn.gov.gz.govcloud.engine.CaseView;
-import cn.gov.gz.govcloud.engine.CaseViews;
 import cn.gov.gz.govcloud.engine.CityTime;
 import cn.gov.gz.govcloud.engine.Markdown;
 import cn.gov.gz.govcloud.organization.OrganizationService;
@@ -15,11 +15,13 @@ class DrillView implements CaseView {
   private final DrillService drills;
   private final PlanService plans;
   private final OrganizationService organization;
+  private final People people;
 
-  DrillView(DrillService drills, PlanService plans, OrganizationService organization) {
+  DrillView(DrillService drills, PlanService plans, OrganizationService organization, People people) {
     this.drills = drills;
     this.plans = plans;
     this.organization = organization;
+    this.people = people;
   }
 
   @Override
@@ -44,7 +46,7 @@ class DrillView implements CaseView {
       Markdown.field(md, "演练时间", CityTime.minute(d.scheduledAt()) + "（北京时间）");
     }
     if (d.organiser() != null) {
-      Markdown.field(md, "组织者", CaseViews.person(d.organiser()));
+      Markdown.field(md, "组织者", people.name(d.organiser()));
     }
     if (d.purpose() != null) {
       Markdown.field(md, "演练目的", d.purpose());

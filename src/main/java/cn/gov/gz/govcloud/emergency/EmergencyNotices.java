@@ -2,6 +2,7 @@ package cn.gov.gz.govcloud.emergency;
 
 import cn.gov.gz.govcloud.access.Groups;
 import cn.gov.gz.govcloud.notification.CaseNotifier;
+import cn.gov.gz.govcloud.organization.OrganizationService;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -12,10 +13,12 @@ class EmergencyNotices {
 
   private final CaseNotifier notifier;
   private final EmergencyProperties properties;
+  private final OrganizationService organization;
 
-  EmergencyNotices(CaseNotifier notifier, EmergencyProperties properties) {
+  EmergencyNotices(CaseNotifier notifier, EmergencyProperties properties, OrganizationService organization) {
     this.notifier = notifier;
     this.properties = properties;
+    this.organization = organization;
   }
 
   /** The affected unit and the stakeholder groups (management, service desk). */
@@ -34,7 +37,8 @@ class EmergencyNotices {
       body = Emergency.DRILL_MARK + "本事件为应急演练，非真实故障，不计入生产考核指标。\n" + body;
     }
     notifier.toGroups(groups, kind, e.emergencyNo(), "应急 " + e.emergencyNo(), subject, body,
-        "业务系统：" + e.businessSystemCode() + "\n类别：" + e.category() + "，等级：" + e.severity() + "\n现象："
+        "业务系统：" + organization.systemName(e.businessSystemCode()) + "（" + organization.unitName(e.unitCode())
+            + "）\n类别：" + EmergencyReport.category(e.category()) + "，等级：" + e.severity() + "\n现象："
             + e.description());
   }
 }

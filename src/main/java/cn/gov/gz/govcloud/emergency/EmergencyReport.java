@@ -1,14 +1,17 @@
 package cn.gov.gz.govcloud.emergency;
 
-import cn.gov.gz.govcloud.sla.WorkingCalendar;
 import static cn.gov.gz.govcloud.emergency.EmergencyVariables.*;
 
+import cn.gov.gz.govcloud.access.People;
 import cn.gov.gz.govcloud.engine.ProcessStep;
+import cn.gov.gz.govcloud.organization.OrganizationService;
+import cn.gov.gz.govcloud.report.DocumentLinks;
 import cn.gov.gz.govcloud.report.ReportArchive;
 import cn.gov.gz.govcloud.report.ReportDocument;
 import cn.gov.gz.govcloud.report.TemplateReport;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,77 +21,128 @@ import org.springframework.stereotype.Component;
 /**
  * The emergency response report (P6 7.4.2.3.6; GB/T 34077.3 5.3.7 c, due by the end of the next day): timeline,
  * classification, responses and their timeliness against the SLA, actions, cause, result, improvement. Generated at
- * close, archived with a version, and sent to the stakeholders.
+ * close, archived with a version, and sent to the stakeholders; generated again, as the next version, when the
+ * contingency plan review (评审应急预案) has recorded the improvement.
  */
 @Component("generateEmergencyReport")
 class EmergencyReport extends ProcessStep {
 
   static final String KIND = "EMERGENCY_RESPONSE";
   static final String TEMPLATE = "emergency-response-report.docx";
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-      .withZone(WorkingCalendar.CHINA);
 
   private final EmergencyService service;
   private final ReportArchive archive;
+  private final TemplateReport templates;
   private final EmergencyNotices notices;
+  private final OrganizationService organization;
+  private final People people;
+  private final DocumentLinks links;
 
-  EmergencyReport(EmergencyService service, ReportArchive archive, EmergencyNotices notices) {
+  EmergencyReport(EmergencyService service, ReportArchive archive, TemplateReport templates, EmergencyNotices notices,
+      OrganizationService organization, People people, DocumentLinks links) {
     this.service = service;
     this.archive = archive;
+    this.templates = templates;
     this.notices = notices;
+    this.organization = organization;
+    this.people = people;
+    this.links = links;
   }
 
   @Override
   protected void run(DelegateExecution execution) {
-    long id = emergencyId(execution);
+    ReportDocument d = file(emergencyId(execution), execution.getProcessInstanceId(), actor(execution));
+    execution.setVariable(REPORT_ID, d.id());
+  }
+
+  /** Renders, archives (next version) and announces the report of a case. */
+  ReportDocument file(long id, String processInstanceId, String by) {
     Emergency e = service.get(id);
     int version = archive.nextVersion(KIND, e.emergencyNo());
     byte[] docx = render(e, service.events(id), service.timeliness(id), version);
     ReportDocument d = archive.archive(KIND, e.emergencyNo(), e.mark() + "应急事件响应报告 " + e.emergencyNo(),
-        execution.getProcessInstanceId(), e.unitCode(), e.mark() + "应急事件响应报告-" + e.emergencyNo() + ".docx",
-        ReportArchive.DOCX, docx, actor(execution));
-    execution.setVariable(REPORT_ID, d.id());
-    notices.toStakeholders(e, "report", "应急事件响应报告", "应急事件已关闭，响应报告（第 " + d.version() + " 版）已归档，"
-        + "可在系统中下载：/api/reports/" + d.id() + "/content");
+        processInstanceId, e.unitCode(), e.mark() + "应急事件响应报告-" + e.emergencyNo() + "-v" + version + ".docx",
+        ReportArchive.DOCX, docx, by);
+    notices.toStakeholders(e, "report", "应急事件响应报告", (e.improvement() == null
+        ? "应急事件已关闭，响应报告（第 " + d.version() + " 版）已归档；改进措施在应急预案评审后补充。"
+        : "应急预案评审已完成，响应报告已补充改进措施（第 " + d.version() + " 版）。") + "\n" + links.line(d));
+    return d;
   }
 
   byte[] render(Emergency e, List<EmergencyEvent> events, Map<String, Object> t, int version) {
+    Map<String, String> names = people.names(events.stream().map(EmergencyEvent::author).toList());
+    String system = organization.systemName(e.businessSystemCode());
+    String unit = organization.unitName(e.unitCode());
     Map<String, Object> data = new HashMap<>();
     data.put("title", e.mark() + "应急事件响应报告");
     data.put("emergencyNo", e.mark() + e.emergencyNo());
-    data.put("generatedAt", TIME.format(Instant.now()));
+    data.put("system", system);
+    data.put("unit", unit);
     data.put("version", String.valueOf(version));
+    data.put("status", e.improvement() == null ? "事件已关闭，改进措施待应急预案评审后补充" : "事件已关闭，含应急预案评审结论");
     data.put("overview", List.of(
         pair("事件性质", e.drill() ? "应急演练（不计入生产考核指标）" : "生产事件"),
-        pair("业务系统", e.businessSystemCode()),
-        pair("使用单位", nz(e.unitCode())),
+        pair("业务系统 / 使用单位", system + " / " + unit),
         pair("事件类别 / 等级", category(e.category()) + " / " + e.severity()),
-        pair("服务时间", "5x8".equals(e.serviceHours()) ? "5×8（工作时间）" : "7×24"),
+        pair("服务时间", e.workingHoursOnly() ? "5×8（工作日工作时间）" : "7×24"),
         pair("来源 / 报告人 / 联系方式", source(e.source()) + " / " + nz(e.reporter()) + " / " + nz(e.contact())),
-        pair("发现时间", time(e.detectedAt())),
+        pair("发现时间 / 接报时间", time(e.detectedAt()) + " / " + time(e.receivedAt())),
         pair("影响范围", nz(e.scope())),
         pair("事件现象", e.description()),
-        pair("已采取措施", nz(e.measuresTaken())),
-        pair("同一告警发生次数", String.valueOf(e.occurrences()))));
+        pair("接报时已采取的措施", nz(e.measuresTaken())),
+        pair("同一告警发生次数", e.occurrences() + " 次"),
+        pair("响应人", e.respondedBy() == null ? "—" : people.name(e.respondedBy()))));
+    Long recovery = (Long) t.get("recoveryMinutes");
     data.put("timeliness", List.of(
-        Map.of("measure", "响应", "target", "不晚于 " + time(e.responseDueAt()), "actual", time(e.respondedAt()),
-            "verdict", Boolean.TRUE.equals(t.get("respondedInTime")) ? "按时" : "超时"),
-        Map.of("measure", "进展反馈", "target", "每 " + (e.feedbackIntervalSeconds() / 60) + " 分钟",
-            "actual", t.get("feedbackBeats") + " 次", "verdict", "逾期 " + t.get("feedbackBeatsLate") + " 次"),
-        Map.of("measure", "升级", "target", "—", "actual", "最高第 " + e.escalationLevel() + " 级",
-            "verdict", e.escalationLevel() == 0 ? "未升级" : "已升级"),
-        Map.of("measure", "恢复", "target", "—", "actual", time(e.recoveredAt()),
-            "verdict", t.get("recoveryMinutes") == null ? "—" : "发现后 " + t.get("recoveryMinutes") + " 分钟恢复")));
-    data.put("timeline", events.stream().map(ev -> Map.of("time", time(ev.createdAt()), "kind", kind(ev.kind()),
-        "author", nz(ev.author()), "text", ev.text())).toList());
-    data.put("cause", nz(e.cause()));
-    data.put("result", nz(e.result()));
-    data.put("improvement", e.improvement() == null ? "（应急预案评审待完成，结果将记入事件记录）" : e.improvement());
-    return TemplateReport.render(TEMPLATE, data, "overview", "timeliness", "timeline");
+        row("响应", "发现后 " + minutes(e.responseWithinSeconds()) + "内，即不晚于 " + time(e.responseDueAt()),
+            time(e.respondedAt()), e.respondedAt() == null ? "未响应"
+                : Boolean.TRUE.equals(t.get("respondedInTime")) ? "按时" : "超时（晚 "
+                    + minutes(Duration.between(e.responseDueAt(), e.respondedAt()).toSeconds()) + "）"),
+        row("进展反馈", "恢复前每 " + minutes(e.feedbackIntervalSeconds()) + "一次", "共 " + t.get("feedbackBeats") + " 次",
+            ((Number) t.get("feedbackBeatsLate")).longValue() == 0 ? "全部按时" : "逾期 " + t.get("feedbackBeatsLate") + " 次"),
+        row("升级", "响应超时逐级升级（运维经理、管理方）", e.escalationLevel() == 0 ? "未升级"
+            : "升级至第 " + e.escalationLevel() + " 级", e.escalationLevel() == 0 ? "—" : "已升级"),
+        row("恢复", "尽快恢复", time(e.recoveredAt()), recovery == null ? "未恢复" : "发现后 " + recovery + " 分钟恢复")));
+    data.put("timelinessNotes", "注：响应时限自发现时间起算，按事件类别和业务系统重要性确定（DB4401/T 294.3 5.3.2.7、5.3.2.8）；"
+        + (e.workingHoursOnly() ? "本事件为 5×8 服务，时限只计工作日的工作时间（北京时间）。" : "本事件为 7×24 服务，时限连续计时。")
+        + "进展反馈的“逾期”指晚于应反馈时间；恢复用时自发现时间至业务恢复时间。以上时间均为北京时间。");
+    data.put("timeline", events.stream().sorted(Comparator.comparing(EmergencyEvent::createdAt))
+        .map(ev -> Map.of("time", time(ev.createdAt()), "kind", kind(ev.kind()),
+            "author", ev.author() == null ? "—" : names.getOrDefault(ev.author(), ev.author()), "text", ev.text()))
+        .toList());
+    data.put("cause", e.cause() == null ? "处置人员未记录原因" : e.cause());
+    data.put("result", e.result() == null ? "处置人员未记录结果" : e.result());
+    data.put("improvement", improvement(e, events, names));
+    return templates.render(TEMPLATE, data, "overview", "timeliness", "timeline");
+  }
+
+  /** What the contingency plan review (评审应急预案) recorded, with who and when; said plainly while it is pending. */
+  private static String improvement(Emergency e, List<EmergencyEvent> events, Map<String, String> names) {
+    if (e.improvement() == null) {
+      return "应急预案评审（评审应急预案）尚未完成。评审完成后，本报告将补充改进措施并归档为新版本。";
+    }
+    EmergencyEvent review = events.stream().filter(ev -> "PLAN".equals(ev.kind()))
+        .max(Comparator.comparing(EmergencyEvent::createdAt)).orElse(null);
+    if (review == null) {
+      return e.improvement();
+    }
+    return review.text() + "（评审人：" + names.getOrDefault(review.author(), nz(review.author())) + "，"
+        + time(review.createdAt()) + "）";
   }
 
   private static Map<String, String> pair(String item, String value) {
     return Map.of("item", item, "value", value == null ? "—" : value);
+  }
+
+  private static Map<String, String> row(String measure, String target, String actual, String verdict) {
+    return Map.of("measure", measure, "target", target, "actual", actual, "verdict", verdict);
+  }
+
+  static String minutes(long seconds) {
+    if (seconds % 3600 == 0 && seconds >= 3600) {
+      return (seconds / 3600) + " 小时";
+    }
+    return seconds % 60 == 0 ? (seconds / 60) + " 分钟" : (seconds / 60) + " 分 " + (seconds % 60) + " 秒";
   }
 
   static String category(String c) {
@@ -129,7 +183,7 @@ class EmergencyReport extends ProcessStep {
   }
 
   private static String time(Instant i) {
-    return i == null ? "—" : TIME.format(i);
+    return TemplateReport.time(i);
   }
 
   private static String nz(String s) {

@@ -338,13 +338,18 @@ final class EmergencySteps {
     }
   }
 
-  /** Improve (P6 7.4.2.3.7): the review of the contingency plan is recorded with the plan it changes. */
+  /**
+   * Improve (P6 7.4.2.3.7): the review of the contingency plan is recorded with the plan it changes, and the response
+   * report is filed again with it.
+   */
   @Component("recordPlanImprovement")
   static class RecordImprovement extends ProcessStep {
     private final EmergencyService service;
+    private final EmergencyReport report;
 
-    RecordImprovement(EmergencyService service) {
+    RecordImprovement(EmergencyService service, EmergencyReport report) {
       this.service = service;
+      this.report = report;
     }
 
     @Override
@@ -354,6 +359,9 @@ final class EmergencySteps {
         throw ValidationException.of(PLAN_CHANGES, "请记录对应急预案的修订（无需修订也请说明）");
       }
       service.improvement(emergencyId(execution), actor(execution), text(execution, PLAN_REF), changes);
+      // the response report gets its improvement section: the next version, announced like the first
+      execution.setVariable(REPORT_ID, report.file(emergencyId(execution), execution.getProcessInstanceId(),
+          actor(execution)).id());
     }
   }
 }

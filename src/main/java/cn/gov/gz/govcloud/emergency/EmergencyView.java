@@ -1,7 +1,7 @@
 package cn.gov.gz.govcloud.emergency;
 
+import cn.gov.gz.govcloud.access.People;
 import cn.gov.gz.govcloud.engine.CaseView;
-import cn.gov.gz.govcloud.engine.CaseViews;
 import cn.gov.gz.govcloud.engine.CityTime;
 import cn.gov.gz.govcloud.engine.Markdown;
 import cn.gov.gz.govcloud.organization.OrganizationService;
@@ -23,10 +23,12 @@ class EmergencyView implements CaseView {
 
   private final EmergencyService service;
   private final OrganizationService organization;
+  private final People people;
 
-  EmergencyView(EmergencyService service, OrganizationService organization) {
+  EmergencyView(EmergencyService service, OrganizationService organization, People people) {
     this.service = service;
     this.organization = organization;
+    this.people = people;
   }
 
   @Override
@@ -71,10 +73,10 @@ class EmergencyView implements CaseView {
     return md.toString();
   }
 
-  private static String response(Emergency e) {
+  private String response(Emergency e) {
     if (e.respondedAt() != null) {
       boolean onTime = !e.respondedAt().isAfter(e.responseDueAt());
-      return "已于 " + CityTime.minute(e.respondedAt()) + " 由 " + CaseViews.person(e.respondedBy()) + " 响应（" + (onTime ? "按时" : "超时")
+      return "已于 " + CityTime.minute(e.respondedAt()) + " 由 " + people.name(e.respondedBy()) + " 响应（" + (onTime ? "按时" : "超时")
           + "）";
     }
     if ("待定".equals(e.severity())) {
@@ -85,7 +87,7 @@ class EmergencyView implements CaseView {
         + (e.escalationLevel() > 0 ? "；已超时，升级至第 " + e.escalationLevel() + " 级" : "");
   }
 
-  static String timeline(List<EmergencyEvent> events) {
+  String timeline(List<EmergencyEvent> events) {
     if (events.isEmpty()) {
       return "（暂无记录）";
     }
@@ -95,7 +97,8 @@ class EmergencyView implements CaseView {
       md.append("（仅列最近 ").append(TIMELINE_ENTRIES).append(" 条，共 ").append(events.size()).append(" 条）\n\n");
     }
     for (EmergencyEvent ev : recent) {
-      Markdown.entry(md, CityTime.minute(ev.createdAt()), EmergencyReport.kind(ev.kind()), ev.author(), ev.text());
+      Markdown.entry(md, CityTime.minute(ev.createdAt()), EmergencyReport.kind(ev.kind()), people.name(ev.author()),
+          ev.text());
     }
     return md.toString();
   }

@@ -8,9 +8,6 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -76,21 +73,6 @@ public class CaseViews extends AbstractProcessEnginePlugin {
     if (view != null && view.timeline() != null) {
       task.setVariableLocal(CASE_TIMELINE, fit(view.timeline()));
     }
-  }
-
-  /** "张三（engineer1）": a person by name for forms, whoever may read users; the id alone when unknown. */
-  public static String person(String userId) {
-    if (userId == null || userId.isBlank()) {
-      return "—";
-    }
-    CommandContext ctx = Context.getCommandContext();
-    if (ctx == null) {
-      return userId;
-    }
-    User user = ctx.runWithoutAuthorization(() -> ctx.getReadOnlyIdentityProvider().findUserById(userId));
-    String name = user == null ? "" : ((user.getLastName() == null ? "" : user.getLastName())
-        + (user.getFirstName() == null ? "" : user.getFirstName())).strip();
-    return name.isEmpty() ? userId : name + "（" + userId + "）";
   }
 
   /** Text cut to what a string variable holds. */

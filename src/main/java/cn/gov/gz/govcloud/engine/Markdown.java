@@ -11,10 +11,10 @@ public final class Markdown {
         : value.strip().replace("\n", "  \n")).append("\n\n");
   }
 
-  /** A bullet of a timeline: time, what, who (a user id, shown by name), text on one line. */
+  /** A bullet of a timeline: time, what, who (a person's name; none for the system), text on one line. */
   public static void entry(StringBuilder md, String time, String what, String who, String text) {
     md.append("- ").append(time).append(" **").append(what).append("**")
-        .append(who == null || "system".equals(who) ? "" : "（" + CaseViews.person(who) + "）").append("：")
+        .append(who == null || who.isBlank() ? "" : "（" + who + "）").append("：")
         .append(text == null ? "" : text.replace('\n', ' ')).append('\n');
   }
 }

@@ -1,18 +1,19 @@
 package cn.gov.gz.govcloud.inspection;
 
-import static cn.gov.gz.govcloud.inspection.InspectionSteps.TIME;
 import static cn.gov.gz.govcloud.inspection.InspectionVariables.REPORT_ID;
 
 import cn.gov.gz.govcloud.access.Groups;
+import cn.gov.gz.govcloud.access.People;
 import cn.gov.gz.govcloud.engine.ProcessStep;
 import cn.gov.gz.govcloud.inspection.InspectionService.Area;
 import cn.gov.gz.govcloud.inspection.InspectionService.Finding;
 import cn.gov.gz.govcloud.inspection.InspectionService.Result;
 import cn.gov.gz.govcloud.notification.CaseNotifier;
+import cn.gov.gz.govcloud.organization.OrganizationService;
+import cn.gov.gz.govcloud.report.DocumentLinks;
 import cn.gov.gz.govcloud.report.ReportArchive;
 import cn.gov.gz.govcloud.report.ReportDocument;
 import cn.gov.gz.govcloud.report.TemplateReport;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,14 +37,21 @@ class InspectionReport extends ProcessStep {
 
   private final InspectionService service;
   private final ReportArchive archive;
+  private final TemplateReport templates;
   private final CaseNotifier notifier;
-  private final Clock clock;
+  private final People people;
+  private final OrganizationService organization;
+  private final DocumentLinks links;
 
-  InspectionReport(InspectionService service, ReportArchive archive, CaseNotifier notifier, Clock clock) {
+  InspectionReport(InspectionService service, ReportArchive archive, TemplateReport templates, CaseNotifier notifier,
+      People people, OrganizationService organization, DocumentLinks links) {
     this.service = service;
     this.archive = archive;
+    this.templates = templates;
     this.notifier = notifier;
-    this.clock = clock;
+    this.people = people;
+    this.organization = organization;
+    this.links = links;
   }
 
   @Override
@@ -63,8 +71,7 @@ class InspectionReport extends ProcessStep {
     findings.stream().map(Finding::unitCode).filter(u -> u != null).distinct().map(Groups::unitGroup)
         .forEach(groups::add);
     notifier.toGroups(groups, "inspection-report", inspection.inspectionNo(), "巡检 " + inspection.inspectionNo(),
-        "巡检报告", inspection.kind().label() + "已完成，巡检报告（第 " + d.version() + " 版）已归档，可在系统中下载："
-            + "/api/reports/" + d.id() + "/content",
+        "巡检报告", inspection.kind().label() + "已完成，巡检报告（第 " + d.version() + " 版）已归档。\n" + links.line(d),
         "发现问题 " + findings.size() + " 项");
   }
 
@@ -73,43 +80,55 @@ class InspectionReport extends ProcessStep {
     long done = areas.stream().filter(a -> a.status() == Area.Status.DONE).count();
     // the due date may have been extended since; an escalation before the checks were done means they were late
     boolean onTime = i.checkedAt() != null && (i.escalatedAt() == null || i.checkedAt().isBefore(i.escalatedAt()));
+    List<String> users = new ArrayList<>(List.of(nz(i.startedBy()), nz(i.plannedBy())));
+    areas.forEach(a -> users.add(a.inspector()));
+    Map<String, String> names = people.names(users);
+    Map<String, String> units = organization.unitNames();
+    data.put("title", i.quarterKey() == null ? "政务云" + i.kind().label() + "报告"
+        : quarter(i.quarterKey()) + "政务云全面巡检报告");
     data.put("inspectionNo", i.inspectionNo());
     data.put("kind", i.kind().label());
-    data.put("generatedAt", TIME.format(clock.instant()));
     data.put("version", String.valueOf(version));
+    data.put("status", i.completedAt() == null ? "巡检完成，问题整改跟进中" : "巡检及问题整改均已完成");
     data.put("overview", List.of(
         pair("巡检类型", i.kind().label() + (i.quarterKey() == null ? "" : "（" + quarter(i.quarterKey()) + "）")),
         pair("巡检原因", i.reason() == null ? "按季度例行开展（DB4401/T 294.3—2024 5.1.3.2）" : i.reason()),
-        pair("巡检范围", scope(i)),
-        pair("发起 / 计划", nz(i.startedBy()) + " / " + nz(i.plannedBy())),
+        pair("巡检范围", scope(i, units)),
+        pair("发起人 / 计划制定人", person(names, i.startedBy()) + " / " + person(names, i.plannedBy())),
         pair("开始时间", time(i.createdAt())),
         pair("计划完成时间", time(i.dueAt())),
-        pair("巡检完成时间", time(i.checkedAt()) + (onTime ? "（按时）" : "（逾期）")),
-        pair("问题整改完成时间", time(i.completedAt())),
+        pair("巡检完成时间", time(i.checkedAt()) + (i.checkedAt() == null ? "" : onTime ? "（按时）" : "（逾期）")),
+        pair("问题整改完成时间", i.completedAt() == null ? "整改中" : time(i.completedAt())),
         pair("逾期提醒", i.escalatedAt() == null ? "无" : time(i.escalatedAt()) + " 已提醒运维经理"),
         pair("巡检区域完成率", done + " / " + areas.size() + "（" + percent(done, areas.size()) + "）"),
-        pair("台账核对", i.reconciliationRunId() == null ? "尚未导入资源清单，未核对" : "核对批次 " + i.reconciliationRunId())));
+        pair("台账核对", i.reconciliationRunId() == null ? "尚未导入资源清单，本次未核对订单、台账与实际运行"
+            : "已将订单、资源台账与最新资源清单逐项核对，差异列为发现问题")));
     Map<Long, long[]> counts = new LinkedHashMap<>();
     for (Result r : results) {
       long[] c = counts.computeIfAbsent(r.areaId(), k -> new long[4]);
       c[0]++;
       c["NORMAL".equals(r.result()) ? 1 : "ABNORMAL".equals(r.result()) ? 2 : 3]++;
     }
-    data.put("areas", areas.stream().map(a -> {
-      long[] c = counts.getOrDefault(a.id(), new long[4]);
-      return Map.of("area", a.name(), "inspector", nz(a.inspector()), "checkedAt", time(a.checkedAt()),
-          "items", String.valueOf(c[0]), "normal", String.valueOf(c[1]), "abnormal", String.valueOf(c[2]),
-          "na", String.valueOf(c[3]));
-    }).toList());
+    data.put("areas", areas.isEmpty()
+        ? List.of(Map.of("area", "本次巡检没有巡检区域", "inspector", "—", "checkedAt", "—", "items", "0", "normal", "0",
+            "abnormal", "0", "na", "0"))
+        : areas.stream().map(a -> {
+          long[] c = counts.getOrDefault(a.id(), new long[4]);
+          return Map.of("area", a.name(), "inspector", person(names, a.inspector()), "checkedAt",
+              a.checkedAt() == null ? "未完成" : time(a.checkedAt()), "items", String.valueOf(c[0]),
+              "normal", String.valueOf(c[1]), "abnormal", String.valueOf(c[2]), "na", String.valueOf(c[3]));
+        }).toList());
     data.put("findings", findings.isEmpty()
         ? List.of(Map.of("no", "—", "title", "本次巡检未发现问题", "severity", "—", "followUp", "—", "status", "—"))
-        : findings.stream().map(f -> Map.of("no", f.findingNo(), "title", f.title() + "\n" + f.description(),
+        : findings.stream().map(f -> Map.of("no", f.findingNo(), "title", f.title() + "\n" + f.description()
+                + (f.unitCode() == null ? "" : "\n使用单位：" + units.getOrDefault(f.unitCode(), f.unitCode())),
             "severity", "SEVERE".equals(f.severity()) ? "严重" : "一般",
-            "followUp", f.caseInstanceId() == null && f.resolution() == null ? "—" : nz(f.resolution()),
+            "followUp", f.resolution() != null ? f.resolution()
+                : f.caseInstanceId() == null ? "待转运维工单" : "已转运维工单跟进，尚未关闭",
             "status", status(f.status()))).toList());
     data.put("analysis", analysis(results, findings));
     data.put("measures", measures(findings));
-    return TemplateReport.render(TEMPLATE, data, "overview", "areas", "findings");
+    return templates.render(TEMPLATE, data, "overview", "areas", "findings");
   }
 
   static String analysis(List<Result> results, List<Finding> findings) {
@@ -139,7 +158,7 @@ class InspectionReport extends ProcessStep {
         + (carried > 0 ? "结转问题列入下次巡检重点检查。" : "");
   }
 
-  private static String scope(Inspection i) {
+  private static String scope(Inspection i, Map<String, String> units) {
     if (i.scope().rooms().isEmpty() && i.scope().categories().isEmpty() && i.scope().units().isEmpty()) {
       return "全部机房（附录 A.2）与全部云资源类别（附录 A.1）";
     }
@@ -151,9 +170,13 @@ class InspectionReport extends ProcessStep {
       parts.add("资源类别：" + String.join("、", i.scope().categories()));
     }
     if (!i.scope().units().isEmpty()) {
-      parts.add("使用单位：" + String.join("、", i.scope().units()));
+      parts.add("使用单位：" + String.join("、", i.scope().units().stream().map(u -> units.getOrDefault(u, u)).toList()));
     }
     return String.join("；", parts);
+  }
+
+  private static String person(Map<String, String> names, String userId) {
+    return userId == null ? "—" : names.getOrDefault(userId, userId);
   }
 
   private static String quarter(String key) {
@@ -178,7 +201,7 @@ class InspectionReport extends ProcessStep {
   }
 
   private static String time(Instant i) {
-    return i == null ? "—" : TIME.format(i);
+    return TemplateReport.time(i);
   }
 
   private static String nz(String s) {

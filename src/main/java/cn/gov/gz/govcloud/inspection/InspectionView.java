@@ -1,7 +1,7 @@
 package cn.gov.gz.govcloud.inspection;
 
+import cn.gov.gz.govcloud.access.People;
 import cn.gov.gz.govcloud.engine.CaseView;
-import cn.gov.gz.govcloud.engine.CaseViews;
 import cn.gov.gz.govcloud.engine.CityTime;
 import cn.gov.gz.govcloud.engine.Markdown;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -12,9 +12,11 @@ import org.springframework.stereotype.Component;
 class InspectionView implements CaseView {
 
   private final InspectionService service;
+  private final People people;
 
-  InspectionView(InspectionService service) {
+  InspectionView(InspectionService service, People people) {
     this.service = service;
+    this.people = people;
   }
 
   @Override
@@ -40,7 +42,7 @@ class InspectionView implements CaseView {
       Markdown.field(md, "巡检区域", area.toString());
     }
     if (inspector != null) {
-      Markdown.field(md, "巡检人员", CaseViews.person(inspector.toString()));
+      Markdown.field(md, "巡检人员", people.name(inspector.toString()));
     }
     if (i.dueAt() != null) {
       Markdown.field(md, "完成时限", CityTime.minute(i.dueAt()) + "（北京时间）");

@@ -3,6 +3,7 @@ package cn.gov.gz.govcloud.kpi;
 import cn.gov.gz.govcloud.sla.WorkingCalendar;
 import cn.gov.gz.govcloud.kpi.KpiReport.Compliance;
 import cn.gov.gz.govcloud.kpi.KpiReport.Efficiency;
+import cn.gov.gz.govcloud.kpi.KpiReport.EmergencyResponses;
 import cn.gov.gz.govcloud.kpi.KpiReport.Quality;
 import cn.gov.gz.govcloud.kpi.KpiReport.Satisfaction;
 import cn.gov.gz.govcloud.kpi.KpiReport.Staff;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Service;
 /**
  * Computes the KPIs of a period from what happened, never from typed-in figures: our tables (emergencies, work
  * orders, applications, ledger, reports) and Camunda's history (tasks, ended instances). Days are China days.
- * Emergencies run by a drill ({@code emergency.drill}) are not production work and count in no KPI.
+ * Emergencies run by a drill ({@code emergency.drill}) are not production work and count in no KPI. Each figure is
+ * computed as its {@link Kpi} definition says; documents print that definition.
  */
 @Service
 public class KpiService {
@@ -48,7 +50,7 @@ public class KpiService {
     Timestamp start = Timestamp.from(from.atStartOfDay(CHINA).toInstant());
     Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(CHINA).toInstant());
     return new KpiReport(from, to, efficiency(start, end), quality(start, end), satisfaction(start, end),
-        compliance(start, end), staff(start, end), teams(start, end));
+        compliance(start, end), staff(start, end), teams(start, end), Kpi.all());
   }
 
   private Efficiency efficiency(Timestamp start, Timestamp end) {
@@ -61,9 +63,18 @@ public class KpiService {
           bySeverity.put(rs.getString(1), rate(rs.getLong(2), rs.getLong(3)));
           return rs.getString(1);
         }).list();
-    Double emergencyInTime = ratio("SELECT SUM(CASE WHEN responded_at <= response_due_at THEN 1 ELSE 0 END), COUNT(*) "
-        + "FROM emergency WHERE received_at >= ? AND received_at < ? AND responded_at IS NOT NULL AND drill = FALSE",
-        start, end);
+    Timestamp now = Timestamp.from(clock.instant());
+    EmergencyResponses responses = jdbc.sql("SELECT COUNT(*), "
+            + "SUM(CASE WHEN responded_at IS NOT NULL THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN responded_at IS NOT NULL AND responded_at <= response_due_at THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN responded_at IS NULL THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN responded_at IS NULL AND response_due_at < ? THEN 1 ELSE 0 END) "
+            + "FROM emergency WHERE received_at >= ? AND received_at < ? AND drill = FALSE")
+        .params(now, start, end)
+        .query((rs, i) -> new EmergencyResponses(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+            rs.getLong(5)))
+        .single();
+    Double emergencyInTime = rate(responses.respondedInTime(), responses.responded());
     Map<Integer, Double> byLevel = new TreeMap<>();
     jdbc.sql("SELECT service_level, SUM(CASE WHEN dispatched_at <= dispatch_due_at THEN 1 ELSE 0 END), COUNT(*) "
             + "FROM work_order WHERE received_at >= ? AND received_at < ? AND dispatched_at IS NOT NULL "
@@ -88,7 +99,7 @@ public class KpiService {
         + "JOIN emergency e ON e.id = ev.emergency_id WHERE ev.kind = 'FEEDBACK' AND e.drill = FALSE "
         + "AND e.received_at >= ? "
         + "AND e.received_at < ?", start, end);
-    return new Efficiency(emergencyInTime, bySeverity, dispatched, byLevel, resolved,
+    return new Efficiency(emergencyInTime, bySeverity, responses, dispatched, byLevel, resolved,
         minutes.isEmpty() ? null : minutes.stream().mapToDouble(Double::doubleValue).average().orElse(0),
         beats, inspectionCompletion(start, end));
   }

@@ -3,6 +3,7 @@ package cn.gov.gz.govcloud.kpi;
 import cn.gov.gz.govcloud.access.Groups;
 import cn.gov.gz.govcloud.engine.ProcessStep;
 import cn.gov.gz.govcloud.notification.CaseNotifier;
+import cn.gov.gz.govcloud.report.DocumentLinks;
 import cn.gov.gz.govcloud.report.ReportDocument;
 import cn.gov.gz.govcloud.web.ValidationException;
 import java.time.Clock;
@@ -78,10 +79,12 @@ final class ServiceReportSteps {
   static class Publish extends ProcessStep {
     private final ServiceReport report;
     private final CaseNotifier notifier;
+    private final DocumentLinks links;
 
-    Publish(ServiceReport report, CaseNotifier notifier) {
+    Publish(ServiceReport report, CaseNotifier notifier, DocumentLinks links) {
       this.report = report;
       this.notifier = notifier;
+      this.links = links;
     }
 
     @Override
@@ -95,7 +98,7 @@ final class ServiceReportSteps {
       execution.setVariable(REPORT_VERSION, d.version());
       notifier.toGroups(List.of(Groups.MANAGEMENT, Groups.SUPERVISOR, Groups.OPS_MANAGER), "service-report",
           d.subjectRef(), "服务报告 " + from + " 至 " + to, "运维服务报告已发布",
-          "本期运维服务报告（第 " + d.version() + " 版）已发布，可在系统中下载：/api/reports/" + d.id() + "/content",
+          "本期运维服务报告（第 " + d.version() + " 版，终稿）已发布。\n" + links.line(d),
           "统计期间：" + from + " 至 " + to);
     }
   }

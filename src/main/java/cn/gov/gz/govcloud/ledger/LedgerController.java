@@ -1,5 +1,11 @@
 package cn.gov.gz.govcloud.ledger;
 
+import cn.gov.gz.govcloud.organization.OrganizationService;
+import cn.gov.gz.govcloud.report.Spreadsheet;
+import cn.gov.gz.govcloud.report.Spreadsheet.Column;
+import cn.gov.gz.govcloud.report.TemplateReport;
+import java.util.Map;
+
 import cn.gov.gz.govcloud.access.CurrentUser;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.ledger.Discrepancy.Kind;
@@ -15,9 +21,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -40,17 +43,25 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class LedgerController {
 
   static final int EXPORT_LIMIT = 200_000;
-  private static final String[] HEADER = {"资源编号", "使用单位", "业务系统", "申请单", "行号", "类型", "vCPU", "内存(GB)",
-      "存储(TB)", "操作系统", "品牌", "型号", "位置（机柜）", "政务外网 IP", "状态", "关机时间", "入账时间"};
+  static final List<Column> COLUMNS = List.of(Column.text("资源编号"), Column.text("使用单位"), Column.text("业务系统"),
+      Column.text("资源申请单号"), Column.count("申请行号", false), Column.text("资源类型"), Column.count("vCPU（核）", true),
+      Column.count("内存（GB）", true), Column.decimal("存储（TB）", true), Column.text("操作系统"), Column.text("品牌"),
+      Column.text("型号"), Column.text("位置（机柜）"), Column.text("政务外网 IP"), Column.text("状态"),
+      Column.dateTime("关机时间"), Column.dateTime("入账时间"));
 
   private final LedgerService ledger;
   private final Reconciliation reconciliation;
   private final CurrentUser currentUser;
+  private final OrganizationService organization;
+  private final TemplateReport templates;
 
-  LedgerController(LedgerService ledger, Reconciliation reconciliation, CurrentUser currentUser) {
+  LedgerController(LedgerService ledger, Reconciliation reconciliation, CurrentUser currentUser,
+      OrganizationService organization, TemplateReport templates) {
     this.ledger = ledger;
     this.reconciliation = reconciliation;
     this.currentUser = currentUser;
+    this.organization = organization;
+    this.templates = templates;
   }
 
   @GetMapping
@@ -62,37 +73,34 @@ class LedgerController {
         Math.min(limit, 10_000));
   }
 
-  /** The ledger as an Excel workbook (a deliverable, P3 Appendix D). */
+  /** The ledger as an Excel workbook (a deliverable, P3 Appendix D), laid out for people: names, formats, totals. */
   @GetMapping("/export")
   ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String unitCode,
       @RequestParam(required = false) String businessSystemCode, @RequestParam(required = false) ResourceType type,
       @RequestParam(required = false) State state) {
     List<LedgerResource> rows = ledger.search(currentUser.require(), unitCode, businessSystemCode, type, state, null,
         EXPORT_LIMIT);
+    Map<String, String> units = organization.unitNames();
+    Map<String, String> systems = organization.systemNames();
+    Map<Long, String> applications = ledger.applicationNumbers(rows.stream().map(LedgerResource::applicationId)
+        .toList());
+    String scope = "范围：" + (unitCode == null ? "全部使用单位" : units.getOrDefault(unitCode, unitCode))
+        + (businessSystemCode == null ? "" : "，" + systems.getOrDefault(businessSystemCode, businessSystemCode))
+        + (type == null ? "" : "，" + type.label()) + (state == null ? "" : "，" + state(state));
+    String line = templates.sheetLine(scope);
     StreamingResponseBody body = out -> {
-      try (SXSSFWorkbook book = new SXSSFWorkbook(500)) {
-        Sheet sheet = book.createSheet("资源台账");
-        Row head = sheet.createRow(0);
-        for (int c = 0; c < HEADER.length; c++) {
-          head.createCell(c).setCellValue(HEADER[c]);
-        }
-        int r = 1;
+      try (Spreadsheet book = new Spreadsheet(line)) {
+        Spreadsheet.Table sheet = book.sheet("资源台账", "政务云资源台账（共 " + rows.size() + " 项）", COLUMNS);
         for (LedgerResource l : rows) {
-          Row row = sheet.createRow(r++);
-          Object[] values = {l.resourceId(), l.unitCode(), l.businessSystemCode(), l.applicationId(), l.lineNo(),
+          sheet.row(l.resourceId(), units.getOrDefault(l.unitCode(), l.unitCode()),
+              l.businessSystemCode() == null ? "—" : systems.getOrDefault(l.businessSystemCode(),
+                  l.businessSystemCode()),
+              l.applicationId() == null ? "—" : applications.getOrDefault(l.applicationId(), "—"), l.lineNo(),
               l.type().label(), l.vcpu(), l.memoryGb(), l.diskTb(), l.os(), l.brand(), l.model(), l.location(), l.ip(),
-              l.state().name(), l.poweredOffSince(), l.createdAt()};
-          for (int c = 0; c < values.length; c++) {
-            Object v = values[c];
-            if (v instanceof Number n) {
-              row.createCell(c).setCellValue(n.doubleValue());
-            } else if (v != null) {
-              row.createCell(c).setCellValue(v.toString());
-            }
-          }
+              state(l.state()), l.poweredOffSince(), l.createdAt());
         }
+        sheet.totals("合计（" + rows.size() + " 项）");
         book.write(out);
-        book.dispose();
       }
     };
     return ResponseEntity.ok()
@@ -100,6 +108,14 @@ class LedgerController {
             .filename("资源台账.xlsx", StandardCharsets.UTF_8).build().toString())
         .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
         .body(body);
+  }
+
+  static String state(State s) {
+    return switch (s) {
+      case ACTIVE -> "在用";
+      case POWERED_OFF -> "已关机";
+      case RELEASED -> "已释放";
+    };
   }
 
   /** Imports an inventory snapshot as JSON and reconciles. */

@@ -127,6 +127,21 @@ public class LedgerService {
   }
 
   /** Ledger rows the caller may see (unit users: their unit's), filtered. */
+  /** The application numbers (RA…) of the given application ids, for the export (the order a resource came from). */
+  public java.util.Map<Long, String> applicationNumbers(java.util.Collection<Long> ids) {
+    java.util.Map<Long, String> out = new java.util.HashMap<>();
+    List<Long> list = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+    for (int i = 0; i < list.size(); i += 500) {
+      List<Long> part = list.subList(i, Math.min(list.size(), i + 500));
+      jdbc.sql("SELECT id, application_no FROM resource_application WHERE id IN ("
+              + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")")
+          .params(new ArrayList<Object>(part)).query(rs -> {
+            out.put(rs.getLong(1), rs.getString(2));
+          });
+    }
+    return out;
+  }
+
   public List<LedgerResource> search(Caller caller, String unitCode, String businessSystemCode, ResourceType type,
       State state, Long applicationId, int limit) {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ledger_resource WHERE 1 = 1");

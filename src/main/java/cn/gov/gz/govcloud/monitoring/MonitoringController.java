@@ -94,16 +94,23 @@ class MonitoringController {
     return stats.rollUp();
   }
 
-  /** Generates and archives the monitoring report of the period; download it from /api/reports/{id}/content. */
+  /** What the manager adds to a monitoring report: the analysis and suggestions (optional, up to 4,000 characters). */
+  record ReportRequest(String analysis) {}
+
+  /**
+   * Generates and archives the monitoring report of the period, with the analysis the caller writes (optional JSON
+   * body {@code {"analysis": "…"}}); download it from /api/reports/{id}/content.
+   */
   @PostMapping("/reports")
   ResponseEntity<ReportDocument> report(@RequestParam(required = false) String from,
-      @RequestParam(required = false) String to) {
+      @RequestParam(required = false) String to, @RequestBody(required = false) ReportRequest request) {
     Instant f = start("from", from);
     Instant t = end("to", to);
     if (!f.isBefore(t)) {
       throw ValidationException.of("to", "结束时间应晚于开始时间");
     }
-    return ResponseEntity.status(HttpStatus.CREATED).body(report.generate(f, t, currentUser.require()));
+    return ResponseEntity.status(HttpStatus.CREATED).body(report.generate(f, t,
+        request == null ? null : request.analysis(), currentUser.require()));
   }
 
   /** A date (start of that day in China) or an ISO 8601 time. */

@@ -97,7 +97,7 @@ class OptimizationController {
   ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String unitCode) {
     Bill bill = settlement.bill(date(from, "from"), date(to, "to"), unitCode, currentUser.require());
-    StreamingResponseBody body = out -> Settlement.writeXlsx(bill, out);
+    StreamingResponseBody body = out -> settlement.writeXlsx(bill, unitCode, out);
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename("结算单-" + bill.from() + "_" + bill.to() + ".xlsx", StandardCharsets.UTF_8).build().toString())

@@ -3,15 +3,12 @@ package cn.gov.gz.govcloud.optimization;
 import cn.gov.gz.govcloud.ledger.ResourceType;
 import cn.gov.gz.govcloud.optimization.OptimizationService.FollowUp;
 import cn.gov.gz.govcloud.optimization.OptimizationService.Usage;
+import cn.gov.gz.govcloud.report.ChartData;
 import cn.gov.gz.govcloud.report.ReportArchive;
 import cn.gov.gz.govcloud.report.ReportDocument;
 import cn.gov.gz.govcloud.report.TemplateReport;
-import cn.gov.gz.govcloud.sla.WorkingCalendar;
-import com.deepoove.poi.data.Charts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,19 +32,18 @@ public class OptimizationReports {
   static final String STATISTICS = "OPTIMIZATION_STATISTICS";
   static final String EFFICIENCY = "OPTIMIZATION_EFFICIENCY";
   static final int TABLE_ROWS = 100;
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-      .withZone(WorkingCalendar.CHINA);
+  static final List<String> UTILISATION_SERIES = List.of("CPU", "内存", "存储");
 
   private final OptimizationService service;
   private final ReportArchive archive;
+  private final TemplateReport templates;
   private final JdbcClient jdbc;
-  private final Clock clock;
 
-  OptimizationReports(OptimizationService service, ReportArchive archive, JdbcClient jdbc, Clock clock) {
+  OptimizationReports(OptimizationService service, ReportArchive archive, TemplateReport templates, JdbcClient jdbc) {
     this.service = service;
     this.archive = archive;
+    this.templates = templates;
     this.jdbc = jdbc;
-    this.clock = clock;
   }
 
   /** Allocation, use (allocation × average utilisation) and cost of a group of resources. */
@@ -135,8 +131,8 @@ public class OptimizationReports {
     data.put("title", title);
     data.put("period", r.periodFrom() + " 至 " + r.periodTo());
     data.put("reviewNo", r.reviewNo());
-    data.put("generatedAt", TIME.format(clock.instant()));
     data.put("version", String.valueOf(version));
+    data.put("status", "随资源优化评审提交管理方审核");
     return data;
   }
 
@@ -157,6 +153,12 @@ public class OptimizationReports {
   }
 
   byte[] renderStatistics(Review r, int version) {
+    return templates.render("optimization-statistics-report.docx", statisticsData(r, version), "summary", "byType",
+        "byUnit", "bySystem", "trend", "executed");
+  }
+
+  /** The values of the statistics report's tags (the document test compares the document with them). */
+  Map<String, Object> statisticsData(Review r, int version) {
     List<Usage> usage = service.usage(r.id());
     Map<String, String> units = names("SELECT code, name FROM org_unit");
     Map<String, String> systems = names("SELECT code, name FROM business_system");
@@ -173,24 +175,21 @@ public class OptimizationReports {
         pair("本期费用（元）", all.cost.setScale(2, RoundingMode.HALF_UP).toPlainString()),
         pair("口径", "利用率为统计周期内监控日汇总的平均值，按分配量加权（已用 = 分配量 × 平均利用率）")));
 
-    String[] buckets = {"< 8%", "8–30%", "30–60%", "60–90%", "> 90%", "无数据"};
-    long[][] dist = new long[3][buckets.length];
+    List<String> buckets = List.of("< 8%", "8–30%", "30–60%", "60–90%", "> 90%", "无监控数据");
+    long[][] dist = new long[3][buckets.size()];
     for (Usage u : usage) {
       dist[0][bucket(u.cpuAvg())]++;
       dist[1][bucket(u.memoryAvg())]++;
       dist[2][bucket(u.storageAvg())]++;
     }
-    var distChart = Charts.ofBar("资源平均利用率分布（资源数）", buckets);
-    String[] series = {"CPU", "内存", "存储"};
+    Map<String, List<? extends Number>> distSeries = new LinkedHashMap<>();
     for (int s = 0; s < 3; s++) {
-      Number[] values = new Number[buckets.length];
-      for (int b = 0; b < buckets.length; b++) {
-        values[b] = dist[s][b];
-      }
-      distChart.addSeries(series[s], values);
+      distSeries.put(UTILISATION_SERIES.get(s), java.util.Arrays.stream(dist[s]).boxed().toList());
     }
-    data.put("distributionChart", distChart.create());
-
+    data.put("distributionChart", ChartData.bars("资源平均利用率分布（共 " + all.resources + " 项资源）", buckets,
+        distSeries));
+    data.put("distributionNote", "注：每项资源按统计周期内监控日汇总的平均利用率归入一个区间；“无监控数据”为周期内没有该指标采样的资源"
+        + "（如未配置存储的云主机的存储利用率）。8%、90% 为 DB4401/T 294.3 附录 B 的 CPU 阈值。");
     Map<String, Agg> byType = group(usage, Usage::type);
     List<Map<String, String>> typeRows = new ArrayList<>();
     List<String> typeLabels = new ArrayList<>();
@@ -208,15 +207,13 @@ public class OptimizationReports {
     if (typeRows.isEmpty()) {
       typeRows.add(row("type", "本期无资源", "resources", "0", "vcpu", "—", "memory", "—", "storage", "—", "cpu", "—",
           "mem", "—", "sto", "—"));
-      typeLabels.add("无数据");
-      typeSeries.forEach(l -> l.add(0));
     }
     data.put("byType", typeRows);
-    var typeChart = Charts.ofBar("各类资源平均利用率（%）", typeLabels.toArray(String[]::new));
+    Map<String, List<? extends Number>> typeChart = new LinkedHashMap<>();
     for (int s = 0; s < 3; s++) {
-      typeChart.addSeries(series[s], typeSeries.get(s).toArray(Number[]::new));
+      typeChart.put(UTILISATION_SERIES.get(s), typeSeries.get(s));
     }
-    data.put("typeChart", typeChart.create());
+    data.put("typeChart", ChartData.bars("各类资源平均利用率（%，按分配量加权）", typeLabels, typeChart));
 
     Map<String, Agg> byUnit = group(usage, Usage::unitCode);
     List<Map<String, String>> unitRows = byUnit.entrySet().stream()
@@ -268,15 +265,14 @@ public class OptimizationReports {
       for (Candidate c : f.executedItems()) {
         executed.add(row("resource", c.resourceId(), "unit", units.getOrDefault(c.unitCode(), c.unitCode()),
             "action", Candidate.actionLabel(c.action()), "spec", spec(c), "at",
-            c.executedAt() == null ? "—" : TIME.format(c.executedAt()), "saving", String.valueOf(c.realisedSaving())));
+            TemplateReport.time(c.executedAt()), "saving", String.valueOf(c.realisedSaving())));
       }
     }
     if (executed.isEmpty()) {
       executed.add(row("resource", "无", "unit", "—", "action", "—", "spec", "—", "at", "—", "saving", "0"));
     }
     data.put("executed", executed);
-    return TemplateReport.render("optimization-statistics-report.docx", data, "summary", "byType", "byUnit",
-        "bySystem", "trend", "executed");
+    return data;
   }
 
   static String followUpText(FollowUp f) {
@@ -334,6 +330,12 @@ public class OptimizationReports {
   }
 
   byte[] renderEfficiency(Review r, int version) {
+    return templates.render("optimization-efficiency-report.docx", efficiencyData(r, version), "summary",
+        "costByUnit", "lowEfficiency", "similar", "topIdle", "actions");
+  }
+
+  /** The values of the efficiency report's tags (the document test compares the document with them). */
+  Map<String, Object> efficiencyData(Review r, int version) {
     List<Usage> usage = service.usage(r.id());
     Map<String, String> units = names("SELECT code, name FROM org_unit");
     Map<String, String> systems = names("SELECT code, name FROM business_system");
@@ -349,8 +351,7 @@ public class OptimizationReports {
         pair("缩容与回收候选资源", all.idle + " 项，本期费用 " + all.idleCost.setScale(2, RoundingMode.HALF_UP) + " 元"),
         pair("优化建议", candidates.size() + " 项（含扩容与监控插件异常）"),
         pair("缩容与回收预计每月节约（元）", saving.setScale(2, RoundingMode.HALF_UP).toPlainString()),
-        pair("候选判定耗时", (r.classifyMs() == null ? "—" : r.classifyMs() + " ms") + "（决策表 appendix-c-candidates，"
-            + usage.size() + " 项资源）")));
+        pair("判定范围", "本期台账中的 " + usage.size() + " 项资源，逐项按 DB4401/T 294.3 附录 C 的规则判定")));
 
     Map<String, Agg> byUnit = group(usage, Usage::unitCode);
     List<Map.Entry<String, Agg>> sortedUnits = byUnit.entrySet().stream()
@@ -367,13 +368,12 @@ public class OptimizationReports {
     data.put("unitNote", byUnit.size() > TABLE_ROWS ? "按费用列出前 " + TABLE_ROWS + " 个单位，共 " + byUnit.size()
         + " 个。" : "共 " + byUnit.size() + " 个使用单位。");
     List<Map.Entry<String, Agg>> top = sortedUnits.subList(0, Math.min(10, sortedUnits.size()));
-    var costChart = Charts.ofBar("费用最高的单位（元）", top.isEmpty() ? new String[] {"无数据"}
-        : top.stream().map(e -> units.getOrDefault(e.getKey(), e.getKey())).toArray(String[]::new));
-    costChart.addSeries("本期费用", top.isEmpty() ? new Number[] {0}
-        : top.stream().map(e -> e.getValue().cost.doubleValue()).toArray(Number[]::new));
-    costChart.addSeries("其中闲置资源", top.isEmpty() ? new Number[] {0}
-        : top.stream().map(e -> e.getValue().idleCost.doubleValue()).toArray(Number[]::new));
-    data.put("costChart", costChart.create());
+    Map<String, List<? extends Number>> costSeries = new LinkedHashMap<>();
+    costSeries.put("本期费用", top.stream().map(e -> e.getValue().cost.setScale(2, RoundingMode.HALF_UP)).toList());
+    costSeries.put("其中闲置资源费用", top.stream().map(e -> e.getValue().idleCost.setScale(2, RoundingMode.HALF_UP))
+        .toList());
+    data.put("costChart", ChartData.bars("费用最高的" + (top.size() < 10 ? "" : " 10 个") + "使用单位（元）",
+        top.stream().map(e -> units.getOrDefault(e.getKey(), e.getKey())).toList(), costSeries));
 
     Map<String, Agg> bySystem = group(usage.stream().filter(u -> u.businessSystemCode() != null).toList(),
         Usage::businessSystemCode);
@@ -421,11 +421,9 @@ public class OptimizationReports {
     List<Candidate> idle = candidates.stream().filter(c -> "SCALE_DOWN".equals(c.action())
         || "REVOKE".equals(c.action())).sorted(Comparator.comparing(Candidate::monthlyCost).reversed()).limit(10)
         .toList();
-    var idleChart = Charts.ofBar("闲置资源 Top 10（月费用，元）", idle.isEmpty() ? new String[] {"无"}
-        : idle.stream().map(Candidate::resourceId).toArray(String[]::new));
-    idleChart.addSeries("月费用", idle.isEmpty() ? new Number[] {0}
-        : idle.stream().map(c -> c.monthlyCost().doubleValue()).toArray(Number[]::new));
-    data.put("idleChart", idleChart.create());
+    data.put("idleChart", ChartData.bars("月费用最高的闲置资源（元/月）",
+        idle.stream().map(c -> c.resourceId() + "（" + units.getOrDefault(c.unitCode(), c.unitCode()) + "）").toList(),
+        "月费用", idle.stream().map(Candidate::monthlyCost).toList()));
     List<Map<String, String>> topIdle = idle.stream().map(c -> row("resource", c.resourceId(), "unit",
         units.getOrDefault(c.unitCode(), c.unitCode()), "type", ResourceType.valueOf(c.type()).label(), "rule",
         c.ruleLabel(), "evidence", c.evidence(), "cost", c.monthlyCost().toPlainString())).collect(Collectors.toList());
@@ -441,9 +439,8 @@ public class OptimizationReports {
             .setScale(2, RoundingMode.HALF_UP).toPlainString())));
     data.put("actions", actions.isEmpty() ? List.of(row("action", "无优化建议", "count", "0", "units", "0", "saving",
         "0")) : actions);
-    data.put("candidatesNote", "每项建议的证据（统计周期内的利用率、连续关机天数、费用）见管理方审核任务或 "
-        + "GET /api/optimization/reviews/" + r.id() + "/candidates。扩容的“节约”为负数，表示需增加的费用。");
-    return TemplateReport.render("optimization-efficiency-report.docx", data, "summary", "costByUnit",
-        "lowEfficiency", "similar", "topIdle", "actions");
+    data.put("candidatesNote", "注：每项建议的证据（统计周期内的利用率、连续关机天数、费用）列在管理方的审核任务“审核资源优化建议”"
+        + "中，经管理方审核、使用单位确认后执行。扩容的“节约”为负数，表示需增加的费用。费用按现行价目表计算（元，保留两位小数）。");
+    return data;
   }
 }

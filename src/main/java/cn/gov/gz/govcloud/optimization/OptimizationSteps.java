@@ -202,11 +202,10 @@ final class OptimizationSteps {
       String summary = "评审 " + r.reviewNo() + "（" + r.periodFrom() + " 至 " + r.periodTo() + "）：资源 "
           + r.resources() + " 项，本期费用 " + r.totalCost() + " 元，附录 C 判定 " + r.candidates() + " 项建议（"
           + byAction.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("、"))
-          + "），判定耗时 " + r.classifyMs() + " ms。统计报告与效能报告已归档（报告编号 " + stats.id() + "、" + eff.id()
-          + "）。";
+          + "）。资源使用统计报告（第 " + stats.version() + " 版）与效能分析报告（第 " + eff.version() + " 版）已归档，"
+          + "可点击任务上方“相关文档”中的按钮打开。";
       if (r.candidates() != null && r.candidates() > rows.size()) {
-        summary += "\n表中列出预计节约最多的前 " + rows.size() + " 项；其余请用“全部接受/全部拒绝”或 REST 接口 "
-            + "POST /api/optimization/reviews/" + id + "/decisions 决定。";
+        summary += "\n表中列出预计节约最多的前 " + rows.size() + " 项；其余请用下方“其余未逐条决定的建议”一次接受或拒绝。";
       }
       if (r.previousReviewId() != null) {
         summary += "\n" + OptimizationReports.followUpText(service.followUp(r.previousReviewId()));

@@ -6,6 +6,10 @@ import cn.gov.gz.govcloud.access.UnitScope;
 import cn.gov.gz.govcloud.ledger.ResourceType;
 import cn.gov.gz.govcloud.optimization.PriceList.Per;
 import cn.gov.gz.govcloud.optimization.PriceList.Price;
+import cn.gov.gz.govcloud.organization.OrganizationService;
+import cn.gov.gz.govcloud.report.Spreadsheet;
+import cn.gov.gz.govcloud.report.Spreadsheet.Column;
+import cn.gov.gz.govcloud.report.TemplateReport;
 import cn.gov.gz.govcloud.sla.WorkingCalendar;
 import cn.gov.gz.govcloud.web.ValidationException;
 import java.io.IOException;
@@ -21,9 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -54,10 +55,14 @@ public class Settlement {
 
   private final JdbcClient jdbc;
   private final PriceList prices;
+  private final OrganizationService organization;
+  private final TemplateReport templates;
 
-  Settlement(JdbcClient jdbc, PriceList prices) {
+  Settlement(JdbcClient jdbc, PriceList prices, OrganizationService organization, TemplateReport templates) {
     this.jdbc = jdbc;
     this.prices = prices;
+    this.organization = organization;
+    this.templates = templates;
   }
 
   static void checkPeriod(LocalDate from, LocalDate to) {
@@ -192,52 +197,40 @@ public class Settlement {
     }
   }
 
-  private static final String[] GROUP_HEADER = {"使用单位", "业务系统", "资源数", "资源·天", "vCPU", "内存(GB)", "存储(TB)",
-      "费用(元)"};
-  private static final String[] LINE_HEADER = {"资源编号", "使用单位", "业务系统", "类型", "vCPU", "内存(GB)", "存储(TB)",
-      "计费起", "计费止", "天数", "费用(元)"};
+  static final List<Column> GROUP_COLUMNS = List.of(Column.text("使用单位"), Column.text("业务系统"),
+      Column.count("资源数（项）", true), Column.count("计费资源·天", true), Column.count("vCPU（核）", true),
+      Column.count("内存（GB）", true), Column.decimal("存储（TB）", true), Column.money("费用（元）"));
+  static final List<Column> LINE_COLUMNS = List.of(Column.text("资源编号"), Column.text("使用单位"), Column.text("业务系统"),
+      Column.text("资源类型"), Column.count("vCPU（核）", true), Column.count("内存（GB）", true),
+      Column.decimal("存储（TB）", true), Column.date("计费起始日"), Column.date("计费截止日"), Column.count("计费天数", true),
+      Column.money("费用（元）"));
 
-  /** The bill as an Excel workbook: a summary sheet per unit and system, and one row per resource. */
-  static void writeXlsx(Bill bill, OutputStream out) throws IOException {
-    try (SXSSFWorkbook book = new SXSSFWorkbook(500)) {
-      Sheet sum = book.createSheet("结算汇总");
-      Row title = sum.createRow(0);
-      title.createCell(0).setCellValue("结算周期");
-      title.createCell(1).setCellValue(bill.from() + " 至 " + bill.to());
-      title.createCell(2).setCellValue("合计(元)");
-      title.createCell(3).setCellValue(bill.total().doubleValue());
-      header(sum.createRow(2), GROUP_HEADER);
-      int r = 3;
+  /**
+   * The bill as an Excel workbook laid out for the units' clerks: a summary sheet per unit and business system and a
+   * sheet with one row per resource, each with its title, the period and issuer, names, formats and totals.
+   */
+  void writeXlsx(Bill bill, String unitCode, OutputStream out) throws IOException {
+    Map<String, String> units = organization.unitNames();
+    Map<String, String> systems = organization.systemNames();
+    String scope = "结算周期：" + bill.from() + " 至 " + bill.to()
+        + (unitCode == null ? "" : "　　使用单位：" + units.getOrDefault(unitCode, unitCode))
+        + "　　计费规则：按现行价目表，按月计价的按当月天数折算";
+    try (Spreadsheet book = new Spreadsheet(templates.sheetLine(scope))) {
+      Spreadsheet.Table sum = book.sheet("结算汇总", "政务云资源结算单（汇总）", GROUP_COLUMNS);
       for (Group g : bill.groups()) {
-        cells(sum.createRow(r++), g.unitCode(), g.businessSystemCode(), g.resources(), g.resourceDays(), g.vcpu(),
-            g.memoryGb(), g.diskTb(), g.cost());
+        sum.row(units.getOrDefault(g.unitCode(), g.unitCode()), g.businessSystemCode() == null ? "（未登记业务系统）"
+            : systems.getOrDefault(g.businessSystemCode(), g.businessSystemCode()), g.resources(), g.resourceDays(),
+            g.vcpu(), g.memoryGb(), g.diskTb(), g.cost());
       }
-      Sheet detail = book.createSheet("资源明细");
-      header(detail.createRow(0), LINE_HEADER);
-      r = 1;
+      sum.totals("合计");
+      Spreadsheet.Table detail = book.sheet("资源明细", "政务云资源结算单（资源明细）", LINE_COLUMNS);
       for (Line l : bill.lines()) {
-        cells(detail.createRow(r++), l.resourceId(), l.unitCode(), l.businessSystemCode(), l.type().label(), l.vcpu(),
-            l.memoryGb(), l.diskTb(), l.from().toString(), l.to().toString(), l.days(), l.cost());
+        detail.row(l.resourceId(), units.getOrDefault(l.unitCode(), l.unitCode()), l.businessSystemCode() == null ? "—"
+            : systems.getOrDefault(l.businessSystemCode(), l.businessSystemCode()), l.type().label(), l.vcpu(),
+            l.memoryGb(), l.diskTb(), l.from(), l.to(), l.days(), l.cost());
       }
+      detail.totals("合计（" + bill.lines().size() + " 项）");
       book.write(out);
-      book.dispose();
-    }
-  }
-
-  private static void header(Row row, String[] names) {
-    for (int c = 0; c < names.length; c++) {
-      row.createCell(c).setCellValue(names[c]);
-    }
-  }
-
-  private static void cells(Row row, Object... values) {
-    for (int c = 0; c < values.length; c++) {
-      Object v = values[c];
-      if (v instanceof Number n) {
-        row.createCell(c).setCellValue(n.doubleValue());
-      } else if (v != null) {
-        row.createCell(c).setCellValue(v.toString());
-      }
     }
   }
 }

@@ -56,14 +56,33 @@ public class OrganizationService {
     return findSystem(systemCode).map(s -> s.name() + "（" + unitName(s.unitCode()) + "）").orElse(systemCode);
   }
 
-  /** A unit's name, or its code when the unit is unknown. */
-  public String unitName(String unitCode) {
-    return unitCode == null ? null : findUnit(unitCode).map(Unit::name).orElse(unitCode);
-  }
-
   /** A unit by code, without access checks. */
   public java.util.Optional<Unit> findUnit(String code) {
     return repository.unit(code);
+  }
+
+  /** How documents name a unit: its registered name; the code when it is not registered; "—" for none. */
+  public String unitName(String code) {
+    return code == null || code.isBlank() ? "—" : repository.unit(code).map(Unit::name).orElse(code);
+  }
+
+  /** How documents name a business system: its registered name; the code when unknown; "—" for none. */
+  public String systemName(String code) {
+    return code == null || code.isBlank() ? "—" : repository.system(code).map(BusinessSystem::name).orElse(code);
+  }
+
+  /** Every unit's name by code, for documents that name many units. */
+  public java.util.Map<String, String> unitNames() {
+    java.util.Map<String, String> m = new java.util.HashMap<>();
+    repository.units(null).forEach(u -> m.put(u.code(), u.name()));
+    return m;
+  }
+
+  /** Every business system's name by code, for documents that name many systems. */
+  public java.util.Map<String, String> systemNames() {
+    java.util.Map<String, String> m = new java.util.HashMap<>();
+    repository.systems(null).forEach(s -> m.put(s.code(), s.name()));
+    return m;
   }
 
   @Transactional(readOnly = true)

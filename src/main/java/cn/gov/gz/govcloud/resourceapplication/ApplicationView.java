@@ -1,7 +1,7 @@
 package cn.gov.gz.govcloud.resourceapplication;
 
+import cn.gov.gz.govcloud.access.People;
 import cn.gov.gz.govcloud.engine.CaseView;
-import cn.gov.gz.govcloud.engine.CaseViews;
 import cn.gov.gz.govcloud.engine.CityTime;
 import cn.gov.gz.govcloud.engine.Markdown;
 import cn.gov.gz.govcloud.organization.OrganizationService;
@@ -19,10 +19,12 @@ class ApplicationView implements CaseView {
 
   private final ResourceApplicationService service;
   private final OrganizationService organization;
+  private final People people;
 
-  ApplicationView(ResourceApplicationService service, OrganizationService organization) {
+  ApplicationView(ResourceApplicationService service, OrganizationService organization, People people) {
     this.service = service;
     this.organization = organization;
+    this.people = people;
   }
 
   @Override
@@ -44,7 +46,7 @@ class ApplicationView implements CaseView {
     Markdown.field(md, "业务系统", organization.systemLabel(a.businessSystemCode()));
     Markdown.field(md, "紧急程度", a.urgency() == Urgency.EXPEDITED ? "加急（重要保障）" : "普通");
     Markdown.field(md, "用途", a.purpose());
-    Markdown.field(md, "申请时间", CityTime.minute(a.createdAt()) + "（申请人 " + CaseViews.person(a.applicant())
+    Markdown.field(md, "申请时间", CityTime.minute(a.createdAt()) + "（申请人 " + people.name(a.applicant())
         + "）");
     Markdown.field(md, "申请内容", CheckApplication.summary(a).replace("；", "；  \n"));
     if (a.idleJustification() != null) {
@@ -52,7 +54,7 @@ class ApplicationView implements CaseView {
     }
     StringBuilder record = new StringBuilder();
     for (ApplicationEvent ev : service.events(a.id())) {
-      Markdown.entry(record, CityTime.minute(ev.createdAt()), kind(ev.kind()), ev.author(), ev.text());
+      Markdown.entry(record, CityTime.minute(ev.createdAt()), kind(ev.kind()), people.name(ev.author()), ev.text());
     }
     return new View(label, md.toString(), record.isEmpty() ? "（暂无记录）" : record.toString());
   }

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import cn.gov.gz.govcloud.access.People;
 import cn.gov.gz.govcloud.engine.CaseView;
 import cn.gov.gz.govcloud.engine.CityTime;
 import cn.gov.gz.govcloud.engine.Markdown;
@@ -22,10 +23,12 @@ class WorkOrderView implements CaseView {
 
   private final WorkOrderService service;
   private final OrganizationService organization;
+  private final People people;
 
-  WorkOrderView(WorkOrderService service, OrganizationService organization) {
+  WorkOrderView(WorkOrderService service, OrganizationService organization, People people) {
     this.service = service;
     this.organization = organization;
+    this.people = people;
   }
 
   @Override
@@ -79,7 +82,7 @@ class WorkOrderView implements CaseView {
     return md.toString();
   }
 
-  static String notes(List<WorkOrderNote> notes) {
+  String notes(List<WorkOrderNote> notes) {
     if (notes.isEmpty()) {
       return "（暂无记录）";
     }
@@ -89,7 +92,7 @@ class WorkOrderView implements CaseView {
       md.append("（仅列最近 ").append(NOTES).append(" 条，共 ").append(notes.size()).append(" 条）\n\n");
     }
     for (WorkOrderNote n : recent) {
-      Markdown.entry(md, CityTime.minute(n.createdAt()), kind(n.kind()), n.author(), n.text());
+      Markdown.entry(md, CityTime.minute(n.createdAt()), kind(n.kind()), people.name(n.author()), n.text());
     }
     return md.toString();
   }

@@ -106,6 +106,10 @@ class KpiServiceTest extends WebTest {
     KpiReport r = kpis.compute(FROM, TO);
     assertThat(r.efficiency().emergencyRespondedInTime()).isEqualTo(0.7);
     assertThat(r.efficiency().emergencyRespondedInTimeBySeverity()).containsEntry("重大", 0.7);
+    assertThat(r.efficiency().emergencyResponses()).as("the cases behind the rate")
+        .isEqualTo(new KpiReport.EmergencyResponses(10, 10, 7, 0, 0));
+    assertThat(r.definitions()).as("every figure defined once, for the API and the documents")
+        .containsOnlyKeys(java.util.Arrays.stream(Kpi.values()).map(Kpi::field).toList());
     assertThat(r.efficiency().workOrderDispatchedInTime()).isEqualTo(0.75);
     assertThat(r.efficiency().workOrderDispatchedInTimeByLevel()).containsEntry(2, 0.75);
     assertThat(r.efficiency().workOrderResolvedInTime()).isEqualTo(1.0);

@@ -55,7 +55,7 @@ class ServiceReportTest extends WebTest {
       assertThat(doc.getCharts()).as("bar, pie and line charts, native in Word").hasSize(3);
     }
     assertThat(text(draft)).contains("政务云运维服务报告", "2031-05-01 至 2031-05-31", "应急事件按时响应率",
-        "交通运行监测调度平台", "待服务方管理人员审阅后填写").doesNotContain("{{");
+        "交通运行监测调度平台", "本节由服务方管理人员审阅时填写").doesNotContain("{{");
 
     processEngine.getTaskService().complete(processEngine.getTaskService().createTaskQuery()
         .processInstanceId(pi.getId()).singleResult().getId(), Map.of("commentary", "本月运行平稳，应急响应全部按时。"));

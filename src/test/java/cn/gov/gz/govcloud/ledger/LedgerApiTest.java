@@ -150,10 +150,28 @@ class LedgerApiTest extends WebTest {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     try (var book = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
       var sheet = book.getSheetAt(0);
-      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("资源编号");
-      assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo(unit + "-x1");
-      assertThat(sheet.getRow(1).getCell(5).getStringCellValue()).isEqualTo("存储");
-      assertThat(sheet.getLastRowNum()).isEqualTo(1);
+      assertThat(sheet.getSheetName()).isEqualTo("资源台账");
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).as("title row").isEqualTo("政务云资源台账（共 1 项）");
+      assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).as("scope, issuer and time")
+          .contains("台账测试单位" + unit, "编制单位", "北京时间");
+      var header = sheet.getRow(3);
+      assertThat(header.getCell(0).getStringCellValue()).isEqualTo("资源编号");
+      assertThat(book.getFontAt(header.getCell(0).getCellStyle().getFontIndex()).getBold()).as("bold header").isTrue();
+      assertThat(sheet.getPaneInformation().isFreezePane()).as("header stays in view").isTrue();
+      assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 4);
+      var row = sheet.getRow(4);
+      assertThat(row.getCell(0).getStringCellValue()).isEqualTo(unit + "-x1");
+      assertThat(row.getCell(1).getStringCellValue()).as("the unit's name, not its code").isEqualTo("台账测试单位" + unit);
+      assertThat(row.getCell(2).getStringCellValue()).isEqualTo("测试系统");
+      assertThat(row.getCell(5).getStringCellValue()).isEqualTo("存储");
+      assertThat(row.getCell(8).getNumericCellValue()).as("a number, not text").isEqualTo(2.5);
+      assertThat(row.getCell(14).getStringCellValue()).isEqualTo("在用");
+      assertThat(sheet.getColumnWidth(1)).as("wide enough for the unit's name")
+          .isGreaterThanOrEqualTo(("台账测试单位" + unit).length() * 256);
+      assertThat(sheet.getRow(5).getCell(0).getStringCellValue()).isEqualTo("合计（1 项）");
+      assertThat(sheet.getRow(5).getCell(8).getCellFormula()).isEqualTo("SUM(I5:I5)");
+      assertThat(sheet.getRow(5).getCell(8).getNumericCellValue()).isEqualTo(2.5);
+      assertThat(sheet.getLastRowNum()).isEqualTo(5);
     }
     assertThat(get("jtj1", "/api/ledger?unitCode=" + unit).getBody()).isEqualTo("[]");
   }

@@ -279,6 +279,11 @@ class MonitoringApiTest extends WebTest {
         cpuAlert.alertNo(), syncAlert.alertNo());
     assertThat(post("jtj1", "/api/monitoring/reports?from=2026-01-01&to=2026-01-31", null).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
+    // the manager's analysis goes into the report; one beyond 4,000 characters is refused, naming the field
+    ResponseEntity<String> tooLong = post("manager1", "/api/monitoring/reports?from=2026-01-01&to=2026-01-31",
+        java.util.Map.of("analysis", "长".repeat(4001)));
+    assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(tooLong.getBody()).contains("analysis");
   }
 
   @Test

@@ -370,9 +370,26 @@ class OptimizationProcessTest extends WebTest {
         HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
     assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
     try (var book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
-      assertThat(book.getSheet("结算汇总").getRow(3).getCell(0).getStringCellValue()).isEqualTo(unit);
-      assertThat(book.getSheet("资源明细").getRow(1).getCell(0).getStringCellValue()).isEqualTo(unit + "-BILL");
-      assertThat(book.getSheet("资源明细").getRow(1).getCell(10).getNumericCellValue()).isEqualTo(500.0);
+      var summary = book.getSheet("结算汇总");
+      assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("政务云资源结算单（汇总）");
+      assertThat(summary.getRow(1).getCell(0).getStringCellValue())
+          .contains("结算周期：2034-02-01 至 2034-02-28", "优化测试单位" + unit, "编制单位", "北京时间");
+      assertThat(summary.getRow(3).getCell(7).getStringCellValue()).isEqualTo("费用（元）");
+      assertThat(summary.getRow(4).getCell(0).getStringCellValue()).as("the unit's name").isEqualTo("优化测试单位" + unit);
+      assertThat(summary.getRow(4).getCell(7).getNumericCellValue()).isEqualTo(500.0);
+      assertThat(summary.getRow(4).getCell(7).getCellStyle().getDataFormatString()).as("元, two decimals")
+          .isEqualTo("#,##0.00");
+      assertThat(summary.getRow(5).getCell(0).getStringCellValue()).isEqualTo("合计");
+      assertThat(summary.getRow(5).getCell(7).getCellFormula()).isEqualTo("SUM(H5:H5)");
+      assertThat(summary.getRow(5).getCell(7).getNumericCellValue()).as("and its result stored").isEqualTo(500.0);
+      assertThat(summary.getPrintSetup().getLandscape()).isTrue();
+      assertThat(summary.getPaneInformation().isFreezePane()).isTrue();
+      var detail = book.getSheet("资源明细");
+      assertThat(detail.getRow(4).getCell(0).getStringCellValue()).isEqualTo(unit + "-BILL");
+      assertThat(detail.getRow(4).getCell(3).getStringCellValue()).isEqualTo("云主机");
+      assertThat(detail.getRow(4).getCell(7).getLocalDateTimeCellValue().toLocalDate())
+          .isEqualTo(LocalDate.parse("2034-02-01"));
+      assertThat(detail.getRow(4).getCell(10).getNumericCellValue()).isEqualTo(500.0);
     }
   }
 }

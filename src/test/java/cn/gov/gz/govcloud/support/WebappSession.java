@@ -65,6 +65,19 @@ public final class WebappSession {
         .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  /** GET on any path of the application with this session, e.g. a document's content. */
+  public HttpResponse<byte[]> getBytes(String path, String accept) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private HttpResponse<String> send(HttpRequest request) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -13,7 +13,9 @@ export default {
     // Camunda Forms (form-js) in Chinese: validation messages, date picker, placeholders
     'scripts/form-js-zh.js',
     // notifications: no "start failed" banner for a form that was never sent; a success clears older errors
-    'scripts/task-notifications.js'
+    'scripts/task-notifications.js',
+    // opens a case's documents from its tasks and from links in mails with the Tasklist session
+    'scripts/documents.js'
   ],
   locales: {
     availableLocales: ['zh', 'en'],
