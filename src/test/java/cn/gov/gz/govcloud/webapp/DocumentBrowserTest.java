@@ -2,24 +2,18 @@ package cn.gov.gz.govcloud.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.gz.govcloud.support.Browser;
 import cn.gov.gz.govcloud.support.WebTest;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -30,31 +24,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DocumentBrowserTest extends WebTest {
 
+  Browser b;
   ChromeDriver browser;
   WebDriverWait wait;
 
   @BeforeEach
-  void openBrowser() throws IOException {
-    Assumptions.assumeTrue(Files.isExecutable(TasklistBrowserTest.CHROMIUM)
-        && Files.isExecutable(TasklistBrowserTest.DRIVER), "Chromium is not installed: browser test skipped");
-    Files.createDirectories(TasklistBrowserTest.SHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(TasklistBrowserTest.CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--lang=zh-CN", "--window-size=1400,1000",
-        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh",
-        "download.default_directory", Files.createTempDirectory("downloads").toString()));
-    browser = new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(TasklistBrowserTest.DRIVER.toFile()).build(), options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  void openBrowser() {
+    b = Browser.open(port);
+    browser = b.driver();
+    wait = b.waiting();
   }
 
   @AfterEach
   void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
+    if (b != null) {
+      b.close();
     }
   }
 
@@ -69,8 +53,8 @@ class DocumentBrowserTest extends WebTest {
     browser.findElement(By.cssSelector("button[type=submit]")).click();
   }
 
-  void shot(String name) throws IOException {
-    Files.write(TasklistBrowserTest.SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+  void shot(String name) {
+    b.shot(name);
   }
 
   /** What the browser gets for a link, fetched in the page with its cookies: status and content type. */
@@ -81,7 +65,7 @@ class DocumentBrowserTest extends WebTest {
   }
 
   @Test
-  void theReviewerOpensTheDraftWithOneClickAndAMailLinkLeadsThroughTheLogin() throws IOException {
+  void theReviewerOpensTheDraftWithOneClickAndAMailLinkLeadsThroughTheLogin() {
     ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey("service-report",
         Map.of("periodFrom", "2039-03-01", "periodTo", "2039-03-31"));
     Task review = processEngine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
