@@ -16,13 +16,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The authorization matrix of README ("Who may do what") checked cell by cell over REST, as a demo user of each role
+ * The authorization matrix of docs/security.md ("Who may do what") checked cell by cell over REST, as a demo user of each role
  * (issue 12 item 4). Writes are sent with an invalid body: a role that may write gets 400 (the request reached the
  * validation and stored nothing), a role that may not gets 403.
  */
 class AuthorizationMatrixTest extends WebTest {
 
-  /** One user per role, in the column order of the README matrix. */
+  /** One user per role, in the column order of the matrix in docs/security.md. */
   static final List<String> ROLES = List.of("jtj1", "desk1", "engineer1", "operator1", "manager1", "mgmt1",
       "supervisor1", "admin");
 

@@ -18,7 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Issue 17 item 3, segregation of duties: each decision that belongs to a party (README "Who decides what") is taken by
+ * Issue 17 item 3, segregation of duties: each decision that belongs to a party (docs/security.md "Who decides what") is taken by
  * a member of that party only. The ops manager, who may reassign any task, can neither take it nor hand it outside the
  * party; the administrator cannot complete it; a reassignment within the party works.
  */
@@ -68,7 +68,7 @@ class DecisionRightsTest extends WebTest {
           .map(CamundaProperty::getCamundaValue).findFirst().orElse(null);
       assertThat(party).as(d.task()).isEqualTo(d.partyExpression());
     }
-    assertThat(Files.readString(Path.of("README.md"))).contains("Who decides what");
+    assertThat(Files.readString(Path.of("docs", "security.md"))).contains("Who decides what");
   }
 
   static void expect(HttpStatus status, ResponseEntity<String> r, String what) {
