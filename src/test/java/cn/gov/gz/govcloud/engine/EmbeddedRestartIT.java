@@ -101,7 +101,7 @@ class EmbeddedRestartIT {
       String emergency = engine.getRuntimeService().startProcessInstanceByKey(ModelerDeploymentTest.KEY,
           Map.of("businessSystemCode", "JTJ-TOCC", "category", "INTERRUPTION", "description", "重启后")).getId();
       Task respond = engine.getTaskService().createTaskQuery().processInstanceId(emergency).singleResult();
-      assertThat(respond.getName()).isEqualTo(ModelerDeploymentTest.OWNER_LABEL);
+      assertThat(respond.getName()).as("the owner's label, then the case label").startsWith(ModelerDeploymentTest.OWNER_LABEL + "｜");
       assertThat(engine.getFormService().getDeployedTaskForm(respond.getId())).isNotNull();
     }
   }
