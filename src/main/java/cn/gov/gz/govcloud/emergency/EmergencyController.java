@@ -59,15 +59,10 @@ class EmergencyController {
   @PostMapping
   ResponseEntity<Reported> report(@RequestBody EmergencyIntake in) {
     Caller caller = currentUser.require();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return transactions.execute(tx -> reportOnce(in, caller));
-      } catch (RuntimeException e) {
-        if (attempt >= MAX_ATTEMPTS || in.alertRef() == null || !Conflicts.isRace(e)) {
-          throw e;
-        }
-      }
+    if (in.alertRef() == null) {
+      return transactions.execute(tx -> reportOnce(in, caller));
     }
+    return Conflicts.retrying(MAX_ATTEMPTS, () -> transactions.execute(tx -> reportOnce(in, caller)));
   }
 
   private ResponseEntity<Reported> reportOnce(EmergencyIntake in, Caller caller) {
