@@ -1,5 +1,7 @@
 package cn.gov.gz.govcloud.notification;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.gov.gz.govcloud.access.AccessDeniedException;
 import cn.gov.gz.govcloud.access.CurrentUser;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (to see what waits while the mail server or the SMS gateway is down). {@code /api/notifications/contacts}: the
  * mobile numbers and WeCom ids pages go to; a person keeps their own, the admin and ops managers everyone's.
  */
+@Tag(name = "通知", description = "通知发件箱（邮件、短信、企业微信）与人员的短信和企业微信联系方式。")
 @RestController
 @RequestMapping("/api/notifications")
 class NotificationController {
@@ -42,6 +45,7 @@ class NotificationController {
     this.privileged = privileged;
   }
 
+  @Operation(summary = "查询通知发件箱", description = "本人只能看到自己的通知；运维经理和系统管理员可看全部（可按渠道、状态、业务编号筛选）。")
   @GetMapping
   List<Notification> search(@RequestParam(required = false) String recipient,
       @RequestParam(required = false) Status status, @RequestParam(required = false) String caseRef,
@@ -54,6 +58,7 @@ class NotificationController {
   /** What a contact update carries: a mobile number for SMS and a WeCom user id (either may be empty). */
   record ContactInput(String mobile, String wecomUserId) {}
 
+  @Operation(summary = "查询全部人员联系方式", description = "仅运维经理或系统管理员。")
   @GetMapping("/contacts")
   List<Contact> contacts() {
     if (!readsAll(currentUser.require())) {
@@ -62,6 +67,7 @@ class NotificationController {
     return contacts.list();
   }
 
+  @Operation(summary = "查询人员联系方式", description = "本人，或运维经理、系统管理员。")
   @GetMapping("/contacts/{userId}")
   Contact contact(@PathVariable String userId) {
     checkPerson(userId);
@@ -69,6 +75,7 @@ class NotificationController {
     return c != null ? c : new Contact(userId, null, null, null, null);
   }
 
+  @Operation(summary = "设置人员联系方式", description = "手机号用于短信，企业微信账号用于应用消息和群机器人提醒；两项都为空即删除。本人，或运维经理、系统管理员。")
   @PutMapping("/contacts/{userId}")
   Contact saveContact(@PathVariable String userId, @RequestBody ContactInput in) {
     Caller caller = checkPerson(userId);
