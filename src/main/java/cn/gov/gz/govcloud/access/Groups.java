@@ -13,6 +13,11 @@ public final class Groups {
   public static final String OPS_ENGINEER = "ops-engineer";
   public static final String OPS_OPERATOR = "ops-operator";
   public static final String SUPERVISOR = "supervisor";
+  /**
+   * Technical users of external systems (Alertmanager, Zabbix …) that report alerts with a token: they may start the
+   * case processes and nothing else; they are not staff and see no unit's work.
+   */
+  public static final String INTEGRATION = "integration";
 
   /** Prefix of the group of one using unit: {@code unit-<code>}. */
   public static final String UNIT_PREFIX = "unit-";

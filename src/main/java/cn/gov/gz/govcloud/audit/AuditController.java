@@ -1,5 +1,7 @@
 package cn.gov.gz.govcloud.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.gov.gz.govcloud.access.AccessDeniedException;
 import cn.gov.gz.govcloud.access.CurrentUser;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (GB/T 34077.3 8.4.3 f 4); {@code POST /api/audit/{id}/release} returns it to the retention period. Both for {@code
  * govcloud.audit.keep-groups} (management and the administrator), and both are themselves in the trail.
  */
+@Tag(name = "审计日志", description = "谁在何时从何处做了什么（GB/T 22239 三级）；监理方、管理方和系统管理员可查。")
 @RestController
 @RequestMapping("/api/audit")
 class AuditController {
@@ -52,6 +55,7 @@ class AuditController {
     this.currentUser = currentUser;
   }
 
+  @Operation(summary = "查询审计日志", description = "按用户、操作、模糊文本和时间段查询，最新在前，分页（size 1–200），不返回总数。")
   @GetMapping
   AuditLog.Page search(@RequestParam(required = false) String user, @RequestParam(required = false) String action,
       @RequestParam(required = false) String q, @RequestParam(required = false) String from,
@@ -82,6 +86,7 @@ class AuditController {
   /** What a keep request carries: why the row matters. */
   record KeepRequest(String reason) {}
 
+  @Operation(summary = "设定审计记录长期保存", description = "管理方或系统管理员对一条记录说明原因后长期保存，不受保留期限清理。")
   @PostMapping("/{id}/keep")
   AuditEvent keep(@PathVariable String id, @RequestBody(required = false) KeepRequest body) {
     Caller caller = requireKeeper();
@@ -99,6 +104,7 @@ class AuditController {
     return log.find(rowId).orElseThrow();
   }
 
+  @Operation(summary = "取消长期保存", description = "将一条长期保存的记录恢复为按保留期限清理。")
   @PostMapping("/{id}/release")
   AuditEvent release(@PathVariable String id) {
     requireKeeper();

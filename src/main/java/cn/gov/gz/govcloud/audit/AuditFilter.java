@@ -1,6 +1,7 @@
 package cn.gov.gz.govcloud.audit;
 
 import cn.gov.gz.govcloud.web.ReplayedBodyRequest;
+import cn.gov.gz.govcloud.web.RequestUser;
 import cn.gov.gz.govcloud.audit.RequestClassifier.Classification;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -45,9 +46,11 @@ class AuditFilter extends OncePerRequestFilter {
     String method = request.getMethod();
     Classification c = classifier.classify(method, path);
     String basicUser = basicUser(request);
+    String authorization = request.getHeader("Authorization");
+    boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     boolean basicChannel = path.startsWith(RequestClassifier.ENGINE_REST + "/")
         || path.startsWith(RequestClassifier.OUR_API);
-    if (!c.recorded() && !(basicChannel && basicUser != null)) {
+    if (!c.recorded() && !(basicChannel && (basicUser != null || bearer))) {
       chain.doFilter(request, response);
       return;
     }
@@ -64,9 +67,14 @@ class AuditFilter extends OncePerRequestFilter {
       chain.doFilter(req, response);
       status = response.getStatus();
     } finally {
+      // a user another authentication filter named (an integration's token), or the one a refused token claimed
+      String tokenUser = request.getAttribute(RequestUser.ATTRIBUTE) instanceof String u ? u : null;
       if (basicChannel && status == HttpServletResponse.SC_UNAUTHORIZED && basicUser != null) {
         write(request, basicUser, new Classification(channelOf(path), "login.failure", "user", basicUser,
             "HTTP Basic 认证失败 " + method + " " + path), status);
+      } else if (basicChannel && status == HttpServletResponse.SC_UNAUTHORIZED && bearer) {
+        write(request, tokenUser, new Classification(channelOf(path), "login.failure", "user", tokenUser,
+            "接入令牌认证失败 " + method + " " + path), status);
       } else if (c.recorded()) {
         String user;
         Classification recorded = c;
@@ -76,7 +84,8 @@ class AuditFilter extends OncePerRequestFilter {
           recorded = new Classification(c.channel(), ok ? "login.success" : "login.failure", "user", formUser,
               c.detail() + (ok ? " 成功" : " 失败"));
         } else {
-          user = basicChannel ? basicUser : firstNonNull(sessionUserBefore, sessionUser(request));
+          user = basicChannel ? firstNonNull(basicUser, tokenUser)
+              : firstNonNull(sessionUserBefore, sessionUser(request));
         }
         write(request, user, recorded, status);
       }

@@ -67,10 +67,14 @@ final class RequestClassifier {
       Map.entry("authorization.create", "创建授权"), Map.entry("authorization.update", "修改授权"),
       Map.entry("authorization.delete", "删除授权"), Map.entry("filter.create", "创建任务过滤器"),
       Map.entry("filter.update", "修改任务过滤器"), Map.entry("filter.delete", "删除任务过滤器"));
-  private static final Map<String, String> API_DETAIL = Map.of(
-      "reports.content", "下载报告", "documents.content", "下载报告", "ledger.inventory", "导入资产清单并校核台账", "ledger.reconcile", "校核台账",
-      "ledger.export", "导出资源台账", "optimization.settlement.export", "导出结算单", "audit.read", "查询审计日志",
-      "audit.keep", "设定审计记录长期保存", "audit.release", "取消审计记录长期保存");
+  private static final Map<String, String> API_DETAIL = Map.ofEntries(
+      Map.entry("reports.content", "下载报告"), Map.entry("documents.content", "下载报告"),
+      Map.entry("ledger.inventory", "导入资产清单并校核台账"), Map.entry("ledger.reconcile", "校核台账"),
+      Map.entry("ledger.export", "导出资源台账"), Map.entry("optimization.settlement.export", "导出结算单"),
+      Map.entry("audit.read", "查询审计日志"), Map.entry("audit.keep", "设定审计记录长期保存"),
+      Map.entry("audit.release", "取消审计记录长期保存"),
+      Map.entry("intake.alertmanager", "接收 Alertmanager 告警"), Map.entry("intake.zabbix", "接收 Zabbix 告警"),
+      Map.entry("integrations.clients", "登记外部系统接入并发放令牌"));
 
   private final AntPathMatcher matcher = new AntPathMatcher();
   private final List<String> recordedReads;

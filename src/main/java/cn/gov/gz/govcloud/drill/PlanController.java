@@ -1,5 +1,7 @@
 package cn.gov.gz.govcloud.drill;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.gov.gz.govcloud.access.AccessDeniedException;
 import cn.gov.gz.govcloud.access.CurrentUser;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * users the plans of their own unit's business systems; ops managers write and revise them.
  * {@code ?overdue=true} lists the plans not drilled within their type's required period.
  */
+@Tag(name = "应急预案", description = "应急预案及其全部版本（P6 7.4.2.1）。")
 @RestController
 @RequestMapping("/api/plans")
 class PlanController {
@@ -37,6 +40,7 @@ class PlanController {
     this.currentUser = currentUser;
   }
 
+  @Operation(summary = "查询应急预案", description = "可按预案类型和是否逾期未演练筛选。")
   @GetMapping
   List<ContingencyPlan> search(@RequestParam(required = false) String type,
       @RequestParam(required = false) Boolean overdue) {
@@ -54,6 +58,7 @@ class PlanController {
   /** A plan with its current content, every version (who, when, why, which drill or emergency), and its drills. */
   record Detail(ContingencyPlan plan, Version current, List<Version> versions, List<Drill> drills) {}
 
+  @Operation(summary = "应急预案详情", description = "当前内容、全部版本（修订人、时间、原因、关联演练或事件）及其演练。")
   @GetMapping("/{planNo}")
   Detail detail(@PathVariable String planNo) {
     Caller caller = currentUser.require();
@@ -62,12 +67,14 @@ class PlanController {
     return new Detail(p, versions.get(0), versions, drills.search(caller, p.planNo(), 100));
   }
 
+  @Operation(summary = "新建应急预案", description = "仅运维经理或系统管理员；输入有误时返回 400 并指明字段。")
   @PostMapping
   ResponseEntity<ContingencyPlan> create(@RequestBody PlanInput in) {
     Caller caller = writer();
     return ResponseEntity.status(HttpStatus.CREATED).body(plans.create(in, caller.userId()));
   }
 
+  @Operation(summary = "修订应急预案", description = "新增一个版本：只提交有变化的内容并说明修订原因。")
   @PostMapping("/{planNo}/versions")
   ResponseEntity<Version> revise(@PathVariable String planNo, @RequestBody PlanInput in) {
     Caller caller = writer();

@@ -1,5 +1,7 @@
 package cn.gov.gz.govcloud.emergency;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import static cn.gov.gz.govcloud.emergency.EmergencyVariables.*;
 
 import cn.gov.gz.govcloud.access.CurrentUser;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/emergencies}: how the monitoring system and the service desk report an emergency (starting
  * {@code emergency-response}); the same open {@code alertRef} adds an occurrence to the open case instead.
  */
+@Tag(name = "应急事件", description = "应急事件的接报与查询（P6 7.4.2.3，P3 5.3.2）。")
 @RestController
 @RequestMapping("/api/emergencies")
 class EmergencyController {
@@ -56,18 +59,14 @@ class EmergencyController {
    * one alert that arrive together (an alert storm) race for the database's one-open-case-per-alert index: one opens
    * the case, each other one fails its transaction and is retried, and then joins.
    */
+  @Operation(summary = "报告应急事件", description = "启动应急事件处置流程；同一 alertRef 在事件未关闭前再次报告时并入该事件（200，joinedExisting=true），否则新建（201）。")
   @PostMapping
   ResponseEntity<Reported> report(@RequestBody EmergencyIntake in) {
     Caller caller = currentUser.require();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return transactions.execute(tx -> reportOnce(in, caller));
-      } catch (RuntimeException e) {
-        if (attempt >= MAX_ATTEMPTS || in.alertRef() == null || !Conflicts.isRace(e)) {
-          throw e;
-        }
-      }
+    if (in.alertRef() == null) {
+      return transactions.execute(tx -> reportOnce(in, caller));
     }
+    return Conflicts.retrying(MAX_ATTEMPTS, () -> transactions.execute(tx -> reportOnce(in, caller)));
   }
 
   private ResponseEntity<Reported> reportOnce(EmergencyIntake in, Caller caller) {
@@ -118,6 +117,7 @@ class EmergencyController {
   }
 
   /** A page of cases, newest first: {@code page} from 0, {@code size} 1–200 (default 50). */
+  @Operation(summary = "查询应急事件", description = "最新在前，分页；使用单位只能看到本单位的事件。")
   @GetMapping
   List<Emergency> search(@RequestParam(required = false) String status,
       @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
@@ -131,6 +131,7 @@ class EmergencyController {
   /** One case with its timeline (every action, escalation and feedback beat) and timeliness figures. */
   record Detail(Emergency emergency, List<EmergencyEvent> timeline, Map<String, Object> timeliness) {}
 
+  @Operation(summary = "应急事件详情", description = "事件、时间线（每次处置、升级、反馈）及时效指标。")
   @GetMapping("/{emergencyNo}")
   Detail detail(@PathVariable String emergencyNo) {
     Emergency e = service.get(emergencyNo, currentUser.require());

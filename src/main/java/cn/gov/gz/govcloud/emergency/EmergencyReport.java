@@ -178,6 +178,7 @@ class EmergencyReport extends ProcessStep {
       case "OCCURRENCE" -> "再次告警";
       case "PLAN" -> "预案改进";
       case "NOTE" -> "记录";
+      case "ALERT" -> "告警状态";
       default -> k;
     };
   }

@@ -1,5 +1,7 @@
 package cn.gov.gz.govcloud.inspection;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.gov.gz.govcloud.access.AccessDeniedException;
 import cn.gov.gz.govcloud.access.CurrentUser;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * bureau's staff and the supervisor); the checklist templates (P3 Appendix A) and machine rooms, which ops managers
  * maintain. Inspections are started in Tasklist or over the engine REST API (process key {@code inspection}).
  */
+@Tag(name = "巡检", description = "巡检、检查项模板和机房（P6 7.2.3.1、7.2.3.2）。")
 @RestController
 @RequestMapping("/api/inspections")
 class InspectionController {
@@ -40,6 +43,7 @@ class InspectionController {
 
   record Detail(Inspection inspection, List<Area> areas, List<Result> results, List<Finding> findings) {}
 
+  @Operation(summary = "查询巡检", description = "按状态和时间段筛选；使用单位无权访问。")
   @GetMapping
   List<Inspection> search(@RequestParam(required = false) String status,
       @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
@@ -51,34 +55,40 @@ class InspectionController {
     return service.search(status, from, to, limit);
   }
 
+  @Operation(summary = "巡检详情", description = "各巡检区域、检查结果和发现的问题。")
   @GetMapping("/{id}")
   Detail get(@PathVariable long id) {
     staff();
     return new Detail(service.get(id), service.areas(id), service.results(id), service.findings(id));
   }
 
+  @Operation(summary = "查询检查项模板", description = "默认只返回启用的检查项，all=true 返回全部。")
   @GetMapping("/checklist-items")
   List<ChecklistItem> templates(@RequestParam(defaultValue = "false") boolean all) {
     staff();
     return service.templates(all);
   }
 
+  @Operation(summary = "新增检查项模板", description = "仅运维经理或系统管理员；下一次巡检起生效。")
   @PostMapping("/checklist-items")
   ChecklistItem addTemplate(@RequestBody ChecklistItem item) {
     return service.saveTemplate(null, item, owner().userId());
   }
 
+  @Operation(summary = "修改检查项模板", description = "仅运维经理或系统管理员。")
   @PutMapping("/checklist-items/{id}")
   ChecklistItem updateTemplate(@PathVariable long id, @RequestBody ChecklistItem item) {
     return service.saveTemplate(id, item, owner().userId());
   }
 
+  @Operation(summary = "查询机房", description = "服务方、管理方和监理方可查。")
   @GetMapping("/rooms")
   List<MachineRoom> rooms() {
     staff();
     return service.rooms();
   }
 
+  @Operation(summary = "登记或修改机房", description = "仅运维经理或系统管理员。")
   @PutMapping("/rooms/{code}")
   MachineRoom saveRoom(@PathVariable String code, @RequestBody MachineRoom room) {
     return service.saveRoom(code, room, owner().userId());

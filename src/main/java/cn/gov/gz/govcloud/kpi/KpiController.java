@@ -1,5 +1,7 @@
 package cn.gov.gz.govcloud.kpi;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.gov.gz.govcloud.access.AccessDeniedException;
 import cn.gov.gz.govcloud.access.CurrentUser;
 import cn.gov.gz.govcloud.web.ValidationException;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/kpis?from=&to=}: the KPIs of a period, for management, the provider and the supervisor. */
+@Tag(name = "考核指标", description = "按 DB4401/T 294.3 7.3.2 和 P6 附录 B 从流程历史与业务数据计算的指标。")
 @RestController
 @RequestMapping("/api/kpis")
 class KpiController {
@@ -23,6 +26,7 @@ class KpiController {
     this.currentUser = currentUser;
   }
 
+  @Operation(summary = "计算考核指标", description = "指定起止日期（含），返回各项指标及其定义。")
   @GetMapping
   KpiReport kpis(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {

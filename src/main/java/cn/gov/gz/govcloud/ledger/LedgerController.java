@@ -1,5 +1,7 @@
 package cn.gov.gz.govcloud.ledger;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.gov.gz.govcloud.organization.OrganizationService;
 import cn.gov.gz.govcloud.report.Spreadsheet;
 import cn.gov.gz.govcloud.report.Spreadsheet.Column;
@@ -38,6 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * {@code /api/ledger}: the resource ledger (query, .xlsx export), the inventory data connection (JSON or CSV) and
  * reconciliation results.
  */
+@Tag(name = "资源台账", description = "资源台账、资产清单导入与台账校核（P6 7.2.1、7.2.2）。")
 @RestController
 @RequestMapping("/api/ledger")
 class LedgerController {
@@ -64,6 +67,7 @@ class LedgerController {
     this.templates = templates;
   }
 
+  @Operation(summary = "查询资源台账", description = "使用单位只能看到本单位的资源。")
   @GetMapping
   List<LedgerResource> search(@RequestParam(required = false) String unitCode,
       @RequestParam(required = false) String businessSystemCode, @RequestParam(required = false) ResourceType type,
@@ -74,6 +78,7 @@ class LedgerController {
   }
 
   /** The ledger as an Excel workbook (a deliverable, P3 Appendix D), laid out for people: names, formats, totals. */
+  @Operation(summary = "导出资源台账", description = "Excel（.xlsx），筛选条件同查询。")
   @GetMapping("/export")
   ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String unitCode,
       @RequestParam(required = false) String businessSystemCode, @RequestParam(required = false) ResourceType type,
@@ -119,12 +124,14 @@ class LedgerController {
   }
 
   /** Imports an inventory snapshot as JSON and reconciles. */
+  @Operation(summary = "导入资产清单（JSON）", description = "全部有效才保存，逐行指明错误；随后自动校核台账。")
   @PostMapping(path = "/inventory", consumes = MediaType.APPLICATION_JSON_VALUE)
   RunSummary importJson(@RequestBody List<InventoryRow> rows, @RequestParam(defaultValue = "api") String source) {
     return reconciliation.importAndReconcile(rows, source, currentUser.require());
   }
 
   /** Imports an inventory snapshot as a CSV file (UTF-8, header row with the JSON field names) and reconciles. */
+  @Operation(summary = "导入资产清单（CSV 文件）", description = "列名同 JSON 字段；全部有效才保存，逐行指明错误。")
   @PostMapping(path = "/inventory", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   RunSummary importCsv(@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
     Caller caller = currentUser.require();
@@ -152,6 +159,7 @@ class LedgerController {
     return reconciliation.importAndReconcile(rows, "csv:" + file.getOriginalFilename(), caller);
   }
 
+  @Operation(summary = "校核台账", description = "订单 ↔ 台账 ↔ 实际使用情况一致性校核。")
   @PostMapping("/reconcile")
   RunSummary reconcile() {
     Caller caller = currentUser.require();
@@ -159,6 +167,7 @@ class LedgerController {
     return reconciliation.reconcileLatest(caller.userId());
   }
 
+  @Operation(summary = "查询校核差异", description = "按校核批次和差异类型筛选。")
   @GetMapping("/discrepancies")
   List<Discrepancy> discrepancies(@RequestParam(required = false) Long runId,
       @RequestParam(required = false) Kind kind, @RequestParam(defaultValue = "1000") int limit) {

@@ -1,5 +1,7 @@
 package cn.gov.gz.govcloud.monitoring;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.gov.gz.govcloud.access.AccessDeniedException;
 import cn.gov.gz.govcloud.access.CurrentUser;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/monitoring}: sample ingestion from the cloud platform's monitoring (batches, per-row rejection),
  * alerts, statistics per resource and period, the roll-up on demand, and the monitoring report.
  */
+@Tag(name = "监控", description = "监控数据上报、告警、统计与监控报告（P6 7.2.3.3，P3 附录 B）。")
 @RestController
 @RequestMapping("/api/monitoring")
 class MonitoringController {
@@ -48,12 +51,21 @@ class MonitoringController {
    * A batch of samples (JSON array); bad rows are rejected with index, field and reason, the rest stored (200). A batch
    * of which no row could be stored answers 400 with the same report.
    */
+  @Operation(summary = "上报监控采样", description = "JSON 数组，最多 20,000 条；逐行校验，有误的行指明行号和字段，其余保存；按附录 B 阈值产生告警并开立工单或应急事件。")
   @PostMapping(path = "/samples", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<MonitoringIngest.Result> samples(@RequestBody JsonNode body) {
+  ResponseEntity<MonitoringIngest.Result> samples(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+      description = "采样记录的 JSON 数组：resourceId（台账中的资源编号）、sampledAt、cpuPct、memoryPct、storagePct"
+          + "（0–100）、powerState（ON/OFF）、syncedAt",
+      content = @io.swagger.v3.oas.annotations.media.Content(examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+          value = "[{\"resourceId\": \"VM-JTJ-0001\", \"sampledAt\": \"2026-11-25T08:40:00+08:00\", \"cpuPct\": 42.5, "
+              + "\"memoryPct\": 61, \"storagePct\": 73.2, \"powerState\": \"ON\", "
+              + "\"syncedAt\": \"2026-11-25T08:35:00+08:00\"}]")))
+      @RequestBody JsonNode body) {
     MonitoringIngest.Result result = ingest.ingest(body, currentUser.require());
     return ResponseEntity.status(result.accepted() == 0 && result.rejected() > 0 ? 400 : 200).body(result);
   }
 
+  @Operation(summary = "查询监控告警", description = "可按是否未关闭、资源和问题筛选；使用单位只能看到本单位的告警。")
   @GetMapping("/alerts")
   AlertService.Page alerts(@RequestParam(required = false) Boolean open,
       @RequestParam(required = false) String resourceId, @RequestParam(required = false) String problem,
@@ -67,6 +79,7 @@ class MonitoringController {
     return alerts.search(currentUser.require(), open, resourceId, problem, page, size);
   }
 
+  @Operation(summary = "监控告警详情", description = "一条告警及其关联的工单或应急事件。")
   @GetMapping("/alerts/{id}")
   Alert alert(@PathVariable long id) {
     Caller caller = currentUser.require();
@@ -78,6 +91,7 @@ class MonitoringController {
   }
 
   /** Current / average / peak / trough per metric over [from, to); dates are whole days in China time. */
+  @Operation(summary = "资源监控统计", description = "指定时段内各指标的当前、平均、峰值和谷值。")
   @GetMapping("/resources/{resourceId}/stats")
   MonitoringStats.ResourceStats stats(@PathVariable String resourceId, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
@@ -85,6 +99,7 @@ class MonitoringController {
   }
 
   /** Runs the roll-up now (it also runs on its schedule). */
+  @Operation(summary = "立即执行汇总", description = "将超过原始数据保留期的采样汇总为日数据（也按计划每日执行）。")
   @PostMapping("/rollup")
   MonitoringStats.RollupResult rollup() {
     Caller caller = currentUser.require();
@@ -101,6 +116,7 @@ class MonitoringController {
    * Generates and archives the monitoring report of the period, with the analysis the caller writes (optional JSON
    * body {@code {"analysis": "…"}}); download it from /api/reports/{id}/content.
    */
+  @Operation(summary = "生成监控报告", description = "指定时段的监控报告（Word），可附运维经理的分析，归档后返回文档信息。")
   @PostMapping("/reports")
   ResponseEntity<ReportDocument> report(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestBody(required = false) ReportRequest request) {

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class NotificationRepository {
 
-  private static final String COLUMNS = "id, recipient, email, kind, case_ref, subject, body, merged_count, status, "
-      + "attempts, next_attempt_at, last_error, created_at, sent_at";
+  private static final String COLUMNS = "id, recipient, email, channel, address, kind, case_ref, subject, body, "
+      + "merged_count, status, attempts, next_attempt_at, last_error, created_at, sent_at";
 
   private final JdbcClient jdbc;
 
@@ -29,12 +29,12 @@ class NotificationRepository {
         .query(NotificationRepository::map).optional();
   }
 
-  void insert(String recipient, String email, String kind, String caseRef, String dedupKey, String subject,
-      String body, Status status, Instant nextAttemptAt, Instant now) {
-    jdbc.sql("INSERT INTO notification (recipient, email, kind, case_ref, dedup_key, subject, body, status, "
-            + "next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(recipient, email, kind, caseRef, dedupKey, subject, body, status.name(), ts(nextAttemptAt), ts(now),
-            ts(now))
+  void insert(Channel channel, String recipient, String address, String kind, String caseRef, String dedupKey,
+      String subject, String body, Status status, Instant nextAttemptAt, Instant now) {
+    jdbc.sql("INSERT INTO notification (channel, recipient, email, address, kind, case_ref, dedup_key, subject, body, "
+            + "status, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(channel.name(), recipient, channel == Channel.MAIL ? address : null, address, kind, caseRef, dedupKey,
+            subject, body, status.name(), ts(nextAttemptAt), ts(now), ts(now))
         .update();
   }
 
@@ -44,11 +44,11 @@ class NotificationRepository {
         .params(subject, body, ts(now), id).update();
   }
 
-  List<Long> dueIds(Instant now, int limit) {
-    return jdbc.sql("SELECT id FROM notification WHERE status = 'PENDING' AND next_attempt_at <= ? "
+  List<Long> dueIds(Channel channel, Instant now, int limit) {
+    return jdbc.sql("SELECT id FROM notification WHERE channel = ? AND status = 'PENDING' AND next_attempt_at <= ? "
             + "AND (locked_until IS NULL OR locked_until < ?) ORDER BY next_attempt_at, id "
             + "FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
-        .params(ts(now), ts(now)).query(Long.class).list();
+        .params(channel.name(), ts(now), ts(now)).query(Long.class).list();
   }
 
   /** Takes one message for delivery; false when another node took it first. */
@@ -75,9 +75,13 @@ class NotificationRepository {
         .params(error, ts(nextAttemptAt), ts(now), id).update();
   }
 
-  List<Notification> search(String recipient, Status status, String caseRef, int limit) {
+  List<Notification> search(String recipient, Status status, String caseRef, Channel channel, int limit) {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM notification WHERE 1 = 1");
     var params = new java.util.ArrayList<Object>();
+    if (channel != null) {
+      sql.append(" AND channel = ?");
+      params.add(channel.name());
+    }
     if (recipient != null) {
       sql.append(" AND recipient = ?");
       params.add(recipient);
@@ -95,7 +99,8 @@ class NotificationRepository {
   }
 
   private static Notification map(ResultSet rs, int row) throws SQLException {
-    return new Notification(rs.getLong("id"), rs.getString("recipient"), rs.getString("email"), rs.getString("kind"),
+    return new Notification(rs.getLong("id"), rs.getString("recipient"), rs.getString("email"),
+        Channel.valueOf(rs.getString("channel")), rs.getString("address"), rs.getString("kind"),
         rs.getString("case_ref"), rs.getString("subject"), rs.getString("body"), rs.getInt("merged_count"),
         Status.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs.getTimestamp("next_attempt_at")),
         rs.getString("last_error"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at")));

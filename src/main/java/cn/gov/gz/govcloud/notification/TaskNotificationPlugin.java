@@ -1,7 +1,9 @@
 package cn.gov.gz.govcloud.notification;
 
 import cn.gov.gz.govcloud.notification.NotificationService.Notice;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -12,6 +14,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -22,7 +25,7 @@ import org.springframework.stereotype.Component;
 /**
  * Every user task of every model tells its people: when it is created (assignee, or else its candidate users and the
  * members of its candidate groups) and when it is assigned to someone. The notice names the process and the task and
- * links to the task in Tasklist.
+ * links to the task in Tasklist. A task due within the hour (an emergency's response) is urgent and pages its people.
  */
 @Component
 public class TaskNotificationPlugin extends AbstractProcessEnginePlugin {
@@ -31,10 +34,13 @@ public class TaskNotificationPlugin extends AbstractProcessEnginePlugin {
 
   private final NotificationService notifications;
   private final String baseUrl;
+  private final Duration urgentWithin;
 
   public TaskNotificationPlugin(@Lazy NotificationService notifications,
-      @Value("${govcloud.base-url:http://localhost:8080}") String baseUrl) {
+      @Value("${govcloud.base-url:http://localhost:8080}") String baseUrl,
+      @Value("${govcloud.notification.task-urgent-within:PT1H}") Duration urgentWithin) {
     this.notifications = notifications;
+    this.urgentWithin = urgentWithin;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
   }
 
@@ -91,7 +97,16 @@ public class TaskNotificationPlugin extends AbstractProcessEnginePlugin {
         + "业务编号：" + (task.getExecution().getProcessBusinessKey() == null ? "—"
             : task.getExecution().getProcessBusinessKey()) + "\n\n"
         + "请登录任务中心办理：" + baseUrl + "/camunda/app/tasklist/default/#/?task=" + task.getId() + "\n";
-    return new Notice(KIND, task.getId(), subject, body);
+    return new Notice(KIND, task.getId(), subject, body, dueSoon(task));
+  }
+
+  /**
+   * A task due within {@code govcloud.notification.task-urgent-within} (on the engine's clock) is a response deadline:
+   * its notice pages its people besides the mail.
+   */
+  boolean dueSoon(DelegateTask task) {
+    Date due = task.getDueDate();
+    return due != null && due.toInstant().isBefore(ClockUtil.getCurrentTime().toInstant().plus(urgentWithin));
   }
 
   private static String processName(DelegateTask task) {

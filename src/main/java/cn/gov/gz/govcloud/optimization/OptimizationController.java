@@ -1,5 +1,7 @@
 package cn.gov.gz.govcloud.optimization;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.gov.gz.govcloud.access.CurrentUser;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.optimization.OptimizationService.Decision;
@@ -34,6 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * {@code /api/optimization}: the price list, the settlement bill (JSON and .xlsx), the reviews with their candidates,
  * and management's decisions in bulk.
  */
+@Tag(name = "资源优化与结算", description = "价格表、结算单和资源优化评审（P6 7.5，P3 附录 C）。")
 @RestController
 @RequestMapping("/api/optimization")
 class OptimizationController {
@@ -53,12 +56,14 @@ class OptimizationController {
     this.currentUser = currentUser;
   }
 
+  @Operation(summary = "查询价格表", description = "全部有效和历史价格。")
   @GetMapping("/prices")
   List<Price> prices() {
     currentUser.require();
     return prices.all();
   }
 
+  @Operation(summary = "新增价格", description = "管理方、运维经理或系统管理员；同一资源类型和计价单位的旧价格在前一天截止。")
   @PostMapping("/prices")
   ResponseEntity<Price> addPrice(@RequestBody(required = false) PriceInput input) {
     return ResponseEntity.status(HttpStatus.CREATED).body(prices.add(input, currentUser.require()));
@@ -75,6 +80,7 @@ class OptimizationController {
     }
   }
 
+  @Operation(summary = "查询结算单", description = "按使用单位和业务系统（可含每项资源）；使用单位只能查本单位。")
   @GetMapping("/settlement")
   Map<String, Object> settlement(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String unitCode,
@@ -93,6 +99,7 @@ class OptimizationController {
   }
 
   /** The settlement bill as an Excel workbook (P3 Appendix D). */
+  @Operation(summary = "导出结算单", description = "Excel（.xlsx）。")
   @GetMapping("/settlement/export")
   ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String unitCode) {
@@ -105,12 +112,14 @@ class OptimizationController {
         .body(body);
   }
 
+  @Operation(summary = "查询资源优化评审", description = "最新在前。")
   @GetMapping("/reviews")
   List<Review> reviews(@RequestParam(defaultValue = "50") int limit) {
     currentUser.require();
     return service.list(limit);
   }
 
+  @Operation(summary = "资源优化评审详情", description = "决定统计、后续执行、上期结果和与使用单位的沟通。")
   @GetMapping("/reviews/{id}")
   Map<String, Object> review(@PathVariable long id) {
     Caller caller = currentUser.require();
@@ -134,6 +143,7 @@ class OptimizationController {
         f.executedItems().stream().filter(c -> caller.unitCodes().contains(c.unitCode())).toList());
   }
 
+  @Operation(summary = "查询优化建议", description = "含证据、决定、单位答复、执行与实际节省；使用单位只能查本单位。")
   @GetMapping("/reviews/{id}/candidates")
   List<Candidate> candidates(@PathVariable long id, @RequestParam(required = false) String unitCode,
       @RequestParam(required = false) String action, @RequestParam(required = false) String decision,
@@ -146,6 +156,7 @@ class OptimizationController {
   /** Management's decisions, hundreds at once. */
   record DecisionsInput(List<Decision> decisions, String all, String reason, Boolean complete) {}
 
+  @Operation(summary = "审核优化建议", description = "管理方逐条或批量采纳、不采纳（须说明原因），complete=true 时完成审核任务。")
   @PostMapping("/reviews/{id}/decisions")
   Map<String, Object> decide(@PathVariable long id, @RequestBody(required = false) DecisionsInput input) {
     Caller caller = currentUser.require();

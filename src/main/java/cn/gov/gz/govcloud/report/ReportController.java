@@ -1,5 +1,7 @@
 package cn.gov.gz.govcloud.report;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.gov.gz.govcloud.access.CurrentUser;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/reports}: archived report documents, listed and downloaded with the access rules of their unit. */
+@Tag(name = "报告", description = "归档的报告（版本、校验和）。")
 @RestController
 @RequestMapping("/api/reports")
 class ReportController {
@@ -26,6 +29,7 @@ class ReportController {
     this.currentUser = currentUser;
   }
 
+  @Operation(summary = "查询归档报告", description = "按类型、对象和流程实例筛选；使用单位只能看到本单位的报告。")
   @GetMapping
   List<ReportDocument> search(@RequestParam(required = false) String kind,
       @RequestParam(required = false) String subjectRef, @RequestParam(required = false) String processInstanceId,
@@ -33,11 +37,13 @@ class ReportController {
     return archive.search(currentUser.require(), kind, subjectRef, processInstanceId, limit);
   }
 
+  @Operation(summary = "报告信息")
   @GetMapping("/{id}")
   ReportDocument get(@PathVariable long id) {
     return archive.get(id, currentUser.require());
   }
 
+  @Operation(summary = "下载报告", description = "Word 或 Excel 文件。")
   @GetMapping("/{id}/content")
   ResponseEntity<byte[]> download(@PathVariable long id) {
     ReportDocument d = archive.get(id, currentUser.require());

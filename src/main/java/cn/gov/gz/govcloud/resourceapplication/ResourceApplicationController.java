@@ -1,5 +1,7 @@
 package cn.gov.gz.govcloud.resourceapplication;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import static cn.gov.gz.govcloud.resourceapplication.ApplicationVariables.*;
 
 import cn.gov.gz.govcloud.access.CurrentUser;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * start with the same {@code externalRef} while the first exists returns the first, also under concurrent requests
  * (a unique index decides).
  */
+@Tag(name = "云资源申请", description = "云资源申请校核（P6 7.2.2）。")
 @RestController
 @RequestMapping("/api/resource-applications")
 class ResourceApplicationController {
@@ -56,6 +59,7 @@ class ResourceApplicationController {
   /** The answer to applying: the application number, its process instance and whether it already existed. */
   record Applied(String applicationNo, String processInstanceId, Status status, boolean existing) {}
 
+  @Operation(summary = "提交云资源申请", description = "启动申请校核流程（201）；同一 externalRef 再次提交时返回原申请（200）。")
   @PostMapping
   ResponseEntity<Applied> apply(@RequestBody ApplicationIntake body) {
     Caller caller = currentUser.require();
@@ -116,6 +120,7 @@ class ResourceApplicationController {
   }
 
 
+  @Operation(summary = "查询云资源申请", description = "使用单位只能看到本单位的申请。")
   @GetMapping
   List<ResourceApplication> search(@RequestParam(required = false) Status status,
       @RequestParam(defaultValue = "100") int limit) {
@@ -126,6 +131,7 @@ class ResourceApplicationController {
   record Detail(ResourceApplication application, List<ApplicationEvent> events, List<DeliveryInput> deliveries,
       List<LedgerResource> ledger) {}
 
+  @Operation(summary = "云资源申请详情", description = "申请记录、交付和台账资源。")
   @GetMapping("/{applicationNo}")
   Detail detail(@PathVariable String applicationNo) {
     Caller caller = currentUser.require();

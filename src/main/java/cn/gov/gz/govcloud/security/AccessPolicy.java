@@ -21,7 +21,8 @@ public record AccessPolicy(Map<String, List<String>> startRights) {
               "work-order", "service-report"),
           Groups.OPS_ENGINEER, List.of("work-order", "emergency-response"),
           Groups.OPS_OPERATOR, List.of("work-order", "emergency-response"),
-          Groups.MANAGEMENT, List.of("optimization-review", "service-report"));
+          Groups.MANAGEMENT, List.of("optimization-review", "service-report"),
+          Groups.INTEGRATION, List.of("emergency-response", "work-order"));
     }
   }
 }

@@ -76,6 +76,8 @@ public class AccessSeeder extends AbstractProcessEnginePlugin {
     AuthorizationService auth = engine.getAuthorizationService();
     GROUP_NAMES.forEach((id, name) -> ensureGroup(identity, id, name, PARTY_TYPE));
     ensureGroup(identity, Groups.ADMIN, "系统管理员", "系统");
+    // technical users of alert integrations: start rights only (below), no webapp
+    ensureGroup(identity, Groups.INTEGRATION, "外部系统接入（告警）", "系统");
     for (Group unit : identity.createGroupQuery().groupType("UNIT").list()) {
       unit.setType(UNIT_TYPE);
       identity.saveGroup(unit);

@@ -47,4 +47,20 @@ public final class Conflicts {
     }
     return false;
   }
+
+  /**
+   * Runs {@code work} (a whole transaction) and runs it again, up to {@code attempts} times in all, while it fails by
+   * losing a race ({@link #isRace}): the next try sees the winner's rows and joins them.
+   */
+  public static <T> T retrying(int attempts, java.util.function.Supplier<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return work.get();
+      } catch (RuntimeException e) {
+        if (attempt >= attempts || !isRace(e)) {
+          throw e;
+        }
+      }
+    }
+  }
 }

@@ -1,5 +1,7 @@
 package cn.gov.gz.govcloud.workorder;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.gov.gz.govcloud.access.CurrentUser;
 import cn.gov.gz.govcloud.workorder.KnowledgeArticle.State;
 import cn.gov.gz.govcloud.workorder.KnowledgeService.Draft;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/knowledge}: the service desk's knowledge base (P6 7.3.1.3). */
+@Tag(name = "知识库", description = "服务台知识库。")
 @RestController
 @RequestMapping("/api/knowledge")
 class KnowledgeController {
@@ -28,6 +31,7 @@ class KnowledgeController {
     this.currentUser = currentUser;
   }
 
+  @Operation(summary = "查询知识文章", description = "使用单位只能看到已发布的文章。")
   @GetMapping
   List<KnowledgeArticle> search(@RequestParam(required = false) String q,
       @RequestParam(required = false) String category, @RequestParam(required = false) State status,
@@ -35,37 +39,44 @@ class KnowledgeController {
     return service.search(q, category, status, currentUser.require(), limit);
   }
 
+  @Operation(summary = "知识文章详情")
   @GetMapping("/{id}")
   KnowledgeArticle get(@PathVariable long id) {
     return service.get(id, currentUser.require());
   }
 
+  @Operation(summary = "撰写知识文章", description = "服务方人员。")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   KnowledgeArticle create(@RequestBody Draft draft) {
     return service.create(draft, currentUser.require());
   }
 
+  @Operation(summary = "修改知识文章")
   @PutMapping("/{id}")
   KnowledgeArticle update(@PathVariable long id, @RequestBody Draft draft) {
     return service.update(id, draft, currentUser.require());
   }
 
+  @Operation(summary = "提交审核")
   @PostMapping("/{id}/submit")
   KnowledgeArticle submit(@PathVariable long id) {
     return service.submit(id, currentUser.require());
   }
 
+  @Operation(summary = "发布知识文章", description = "运维经理。")
   @PostMapping("/{id}/approve")
   KnowledgeArticle approve(@PathVariable long id) {
     return service.approve(id, currentUser.require());
   }
 
+  @Operation(summary = "退回知识文章", description = "运维经理。")
   @PostMapping("/{id}/reject")
   KnowledgeArticle reject(@PathVariable long id) {
     return service.reject(id, currentUser.require());
   }
 
+  @Operation(summary = "撤下知识文章", description = "运维经理。")
   @PostMapping("/{id}/retire")
   KnowledgeArticle retire(@PathVariable long id) {
     return service.retire(id, currentUser.require());

@@ -1,5 +1,7 @@
 package cn.gov.gz.govcloud.workorder;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.gov.gz.govcloud.sla.WorkingCalendar;
 import static cn.gov.gz.govcloud.workorder.WorkOrderVariables.*;
 
@@ -36,6 +38,7 @@ import org.springframework.web.multipart.MultipartFile;
  * them. Opening one starts the {@code work-order} process with the caller's rights; a repeated alert (same
  * {@code sourceRef}) joins the open order instead of opening another.
  */
+@Tag(name = "运维工单", description = "服务台工单（P6 7.3.1、7.3.2；GB/T 34077.3 5.3）。")
 @RestController
 @RequestMapping("/api/work-orders")
 class WorkOrderController {
@@ -58,6 +61,7 @@ class WorkOrderController {
   /** The answer to opening an order: its number, process instance and whether it joined an open one. */
   record Opened(String orderNo, String processInstanceId, Status status, boolean joinedExisting) {}
 
+  @Operation(summary = "开立工单", description = "启动运维工单流程（201）；同一 sourceRef 在工单未结束前再次提交时并入（200，joinedExisting=true）。")
   @PostMapping
   @Transactional
   ResponseEntity<Opened> open(@RequestBody WorkOrderIntake body) {
@@ -109,6 +113,7 @@ class WorkOrderController {
     }
   }
 
+  @Operation(summary = "查询工单", description = "按状态、类型和时间段筛选；使用单位只能看到本单位的工单。")
   @GetMapping
   List<WorkOrder> search(@RequestParam(required = false) Status status,
       @RequestParam(required = false) WorkOrderType type,
@@ -122,6 +127,7 @@ class WorkOrderController {
   record Detail(WorkOrder order, Instant recoveryDueAt, List<WorkOrderNote> notes, List<WorkOrderPause> pauses,
       List<WorkOrderAttachment> attachments) {}
 
+  @Operation(summary = "工单详情", description = "含处理记录（进展、反馈、升级）、暂停与附件。")
   @GetMapping("/{orderNo}")
   Detail detail(@PathVariable String orderNo) {
     WorkOrder order = service.get(orderNo, currentUser.require());
@@ -129,6 +135,7 @@ class WorkOrderController {
         service.attachments(order.id()));
   }
 
+  @Operation(summary = "上传工单附件", description = "multipart 字段 file，不超过 10 MB。")
   @PostMapping(path = "/{orderNo}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<WorkOrderAttachment> attach(@PathVariable String orderNo,
       @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
@@ -141,6 +148,7 @@ class WorkOrderController {
         service.attach(order, file.getOriginalFilename(), file.getContentType(), file.getBytes(), caller.userId()));
   }
 
+  @Operation(summary = "下载工单附件")
   @GetMapping("/{orderNo}/attachments/{id}")
   ResponseEntity<byte[]> download(@PathVariable String orderNo, @PathVariable long id) {
     WorkOrder order = service.get(orderNo, currentUser.require());
@@ -154,6 +162,7 @@ class WorkOrderController {
         .body(service.attachmentContent(order.id(), id));
   }
 
+  @Operation(summary = "工单统计", description = "按类型、单位、系统统计，派单与恢复及时率、满意度、投诉率和重开率；仅服务方、管理方和监理方。")
   @GetMapping("/statistics")
   WorkOrderStatistics.Summary statistics(
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

@@ -103,6 +103,7 @@ class WorkOrderView implements CaseView {
       case "FEEDBACK" -> "反馈";
       case "ESCALATION" -> "升级";
       case "USER" -> "用户答复";
+      case "ALERT" -> "告警状态";
       default -> "记录";
     };
   }

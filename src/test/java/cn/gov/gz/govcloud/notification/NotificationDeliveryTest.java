@@ -23,7 +23,7 @@ class NotificationDeliveryTest extends WebTest {
   NotificationService notifications;
 
   @Autowired
-  MailDispatcher dispatcher;
+  OutboxDispatcher dispatcher;
 
   GreenMail mailServer;
 

@@ -57,7 +57,8 @@ class HostileInputTest extends WebTest {
       new Endpoint("manager1", HttpMethod.PUT, "/api/inspections/rooms/GZ-HOSTILE", false),
       new Endpoint("manager1", HttpMethod.POST, "/api/plans", false),
       new Endpoint("mgmt1", HttpMethod.POST, "/api/optimization/prices", false),
-      new Endpoint("mgmt1", HttpMethod.POST, "/api/audit/1/keep", false));
+      new Endpoint("mgmt1", HttpMethod.POST, "/api/audit/1/keep", false),
+      new Endpoint("admin", HttpMethod.POST, "/api/integrations/clients", false));
 
   /** Processes started over the engine REST API, with a user who may start each. */
   static final Map<String, String> STARTS = Map.of(
@@ -85,7 +86,7 @@ class HostileInputTest extends WebTest {
         "ledger_history", "inventory_import", "inventory_item", "reconciliation_run", "report_document", "emergency",
         "emergency_event", "monitoring_sample", "monitoring_alert", "machine_room", "inspection_checklist_item",
         "inspection", "contingency_plan", "contingency_plan_version", "drill", "optimization_price",
-        "optimization_review")) {
+        "optimization_review", "integration_client", "integration_alert", "notification_contact")) {
       counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
     }
     counts.put("process instances", processEngine.getRuntimeService().createProcessInstanceQuery().count());
@@ -145,6 +146,31 @@ class HostileInputTest extends WebTest {
       bodies.put("huge array", many.append(']').toString());
     }
     return bodies;
+  }
+
+  /** The alert intake, with an integration's token (issue 27): the same hostile bodies, the same clean refusals. */
+  @Test
+  void theAlertIntakeRefusesHostileInputWithAClearFourHundredAndStoresNothing() throws Exception {
+    Map<String, String> tokens = new LinkedHashMap<>();
+    for (String source : List.of("ALERTMANAGER", "ZABBIX")) {
+      String id = "hostile-" + source.toLowerCase() + "-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+      ResponseEntity<String> r = send("admin", HttpMethod.POST, "/api/integrations/clients",
+          "{\"id\":\"" + id + "\",\"name\":\"测试\",\"source\":\"" + source + "\"}");
+      assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(201);
+      tokens.put("/api/intake/" + source.toLowerCase(), new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(r.getBody()).get("token").asText());
+    }
+    Map<String, Long> before = counts();
+    tokens.forEach((path, token) -> hostileBodies(false).forEach((what, body) -> {
+      HttpHeaders headers = new HttpHeaders();
+      headers.setBearerAuth(token);
+      headers.setContentType(MediaType.APPLICATION_JSON);
+      headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+      expectRefused("POST " + path + " [" + what + "]",
+          rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class));
+    }));
+    assertThat(problems).as("answers that are not a clean 4xx").isEmpty();
+    assertThat(counts()).as("nothing stored").isEqualTo(before);
   }
 
   @Test

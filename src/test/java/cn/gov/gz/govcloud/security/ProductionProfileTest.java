@@ -28,6 +28,7 @@ class ProductionProfileTest {
   @Test
   void noPasswordIsWrittenInTheConfiguration() throws IOException {
     List<String> written = new ArrayList<>();
+    List<String> checked = new ArrayList<>();
     // the application's own configuration (the tests' configuration holds a test-only admin password)
     Resource[] files = new PathMatchingResourcePatternResolver().getResources("file:src/main/resources/application*.yml");
     assertThat(files).hasSizeGreaterThanOrEqualTo(3);
@@ -35,15 +36,24 @@ class ProductionProfileTest {
       Properties p = yaml(r);
       for (String key : p.stringPropertyNames()) {
         String value = p.getProperty(key);
-        boolean secret = key.toLowerCase().endsWith("password") || key.toLowerCase().endsWith("secret");
+        String k = key.toLowerCase();
+        // passwords, the WeCom secret and robot keys, the SMS gateway's credential (issue 27)
+        boolean secret = k.endsWith("password") || k.endsWith("secret") || k.endsWith("auth-value")
+            || k.endsWith("wecom.robots");
         boolean fromEnvironment = value.matches("\\$\\{[A-Z_]+:?}") || value.isEmpty();
         boolean demoOnly = r.getFilename().equals("application-demo.yml") && value.equals("${ADMIN_PASSWORD:demo}");
+        if (secret) {
+          checked.add(key);
+        }
         if (secret && !fromEnvironment && !demoOnly) {
           written.add(r.getFilename() + ": " + key + " = " + value);
         }
       }
     }
     assertThat(written).as("passwords must come from the environment").isEmpty();
+    assertThat(checked).as("the paging secrets are among the keys checked")
+        .contains("govcloud.notification.wecom.corp-secret", "govcloud.notification.sms.auth-value",
+            "govcloud.notification.wecom.robots");
   }
 
   @Test

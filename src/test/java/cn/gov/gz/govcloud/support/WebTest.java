@@ -23,13 +23,18 @@ import static org.camunda.bpm.engine.test.assertions.ProcessEngineTests.init;
 /**
  * Base of the tests that talk to the running application over HTTP. All share one application context (on H2 or,
  * with the postgres-tests profile, PostgreSQL). A mail server address is configured for all of them; only the
- * notification test starts a mail server there.
+ * notification test starts a mail server there; likewise an SMS gateway and WeCom, which only the paging tests
+ * start ({@link FakeHttpServer}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
 public abstract class WebTest {
 
   public static final int SMTP_PORT = freePort();
+  /** Where the fake SMS gateway and the fake WeCom of the paging tests listen (nothing listens elsewhere). */
+  public static final int SMS_PORT = freePort();
+  public static final int WECOM_PORT = freePort();
+  public static final String SMS_PATH = "/sms/send";
   public static final String DEMO_PASSWORD = "demo";
 
   @LocalServerPort
@@ -45,6 +50,16 @@ public abstract class WebTest {
   static void mail(DynamicPropertyRegistry registry) {
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> SMTP_PORT);
+    registry.add("govcloud.notification.sms.url", () -> "http://127.0.0.1:" + SMS_PORT + SMS_PATH);
+    registry.add("govcloud.notification.sms.auth-value", () -> "Bearer test-sms-token");
+    registry.add("govcloud.notification.sms.success-pointer", () -> "/code");
+    registry.add("govcloud.notification.sms.success-value", () -> "0");
+    registry.add("govcloud.notification.wecom.base-url", () -> "http://127.0.0.1:" + WECOM_PORT);
+    registry.add("govcloud.notification.wecom.corp-id", () -> "test-corp");
+    registry.add("govcloud.notification.wecom.corp-secret", () -> "test-corp-secret");
+    registry.add("govcloud.notification.wecom.agent-id", () -> "1000002");
+    registry.add("govcloud.notification.wecom.robots",
+        () -> "ops-manager=test-robot-ops-manager,management=test-robot-management");
   }
 
   @BeforeEach
