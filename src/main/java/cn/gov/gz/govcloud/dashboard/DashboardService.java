@@ -161,6 +161,14 @@ class DashboardService {
     cache.clear();
   }
 
+  /** Forgets the live figures only, as when their time is up and the statistics are still kept (benchmark). */
+  void forgetLive() {
+    cache.keySet().removeIf(k -> LIVE.stream().anyMatch(k::startsWith));
+  }
+
+  /** The cache keys of the live sections. */
+  static final List<String> LIVE = List.of("emergencies|", "work-orders|", "alerts|", "inspection|", "deliverables|");
+
   private String scopeLabel(Scope scope) {
     if (scope.allUnits()) {
       return "全市（全部使用单位）";

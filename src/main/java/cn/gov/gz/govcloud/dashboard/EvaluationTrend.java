@@ -28,6 +28,10 @@ class EvaluationTrend {
       Kpi.REPORTS_ON_TIME, Kpi.INSPECTION_COMPLETION, Kpi.OPEN_WORK_ORDERS_OVERDUE,
       Kpi.OPEN_EMERGENCIES_NOT_RESPONDED);
 
+  /** Figures that count open cases now ("截至报告生成时"), the same in every month's computation. */
+  static final java.util.Set<Kpi> NOW_ONLY = java.util.EnumSet.of(Kpi.OPEN_WORK_ORDERS_OVERDUE,
+      Kpi.OPEN_EMERGENCIES_NOT_RESPONDED);
+
   private final KpiService kpis;
 
   EvaluationTrend(KpiService kpis) {
@@ -58,8 +62,9 @@ class EvaluationTrend {
     for (Kpi k : SHOWN) {
       List<Double> drawn = new ArrayList<>();
       List<String> texts = new ArrayList<>();
-      for (Map<Kpi, Double> m : values) {
-        Double v = m.get(k);
+      for (int i = 0; i < values.size(); i++) {
+        // the open-case counts hold at the moment of computing, not for a past month: the current month's only
+        Double v = NOW_ONLY.contains(k) && i < values.size() - 1 ? null : values.get(i).get(k);
         drawn.add(v == null ? null : Format.round1("%".equals(k.unit()) ? v * 100 : v));
         texts.add(k.format(v));
       }
@@ -67,7 +72,8 @@ class EvaluationTrend {
           texts.get(texts.size() - 1), list(k, current)));
     }
     return new Evaluation(months.stream().map(m -> m.getYear() + "年" + m.getMonthValue() + "月").toList(), trends,
-        "各月按北京时间自然月统计，本月统计至今日；“—”表示该月没有可计算的对象。口径与考核指标接口、运维服务报告的表注相同。");
+        "各月按北京时间自然月统计，本月统计至今日；“—”表示该月没有可计算的对象（逾期未解决的工单、超过响应时限仍未响应的应急事件是当前的数量，只列本月）。"
+            + "口径与考核指标接口、运维服务报告的表注相同。");
   }
 
   /** The cases behind a figure in a month. */

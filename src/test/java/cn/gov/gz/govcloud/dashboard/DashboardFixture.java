@@ -182,7 +182,7 @@ final class DashboardFixture {
 
     // this quarter's inspection: 2 of 4 areas checked, one finding open for unit A, one closed
     long inspection = insert("INSERT INTO inspection (inspection_no, kind, quarter_key, status, due_at, started_by, "
-        + "created_at) VALUES (?, 'QUARTERLY', ?, 'IN_PROGRESS', ?, 'manager1', ?)", "IN-" + unitA, QUARTER,
+        + "created_at) VALUES (?, 'QUARTERLY', ?, 'IN_PROGRESS', ?, 'manager1', ?)", "IN20430401-" + digits(), QUARTER,
         ts("2043-05-31T18:00"), ts("2043-04-01T09:00"));
     for (int i = 0; i < 4; i++) {
       jdbc.sql("INSERT INTO inspection_area (inspection_id, kind, ref, name, status) VALUES (?, 'ROOM', ?, ?, ?)")
@@ -190,10 +190,10 @@ final class DashboardFixture {
     }
     jdbc.sql("INSERT INTO inspection_finding (finding_no, inspection_id, source, title, description, severity, "
             + "unit_code, status, created_at) VALUES (?, ?, 'CHECK', '机柜标签未更新', '机柜标签未更新', 'GENERAL', ?, "
-            + "'OPEN', ?)").params("F1-" + unitA, inspection, unitA, ts("2043-05-10T10:00")).update();
+            + "'OPEN', ?)").params("FD1-" + digits(), inspection, unitA, ts("2043-05-10T10:00")).update();
     jdbc.sql("INSERT INTO inspection_finding (finding_no, inspection_id, source, title, description, severity, "
             + "unit_code, status, created_at, closed_at) VALUES (?, ?, 'CHECK', 'UPS 告警', 'UPS 告警', 'SEVERE', NULL, "
-            + "'CLOSED', ?, ?)").params("F2-" + unitA, inspection, ts("2043-05-10T10:00"), ts("2043-05-11T10:00"))
+            + "'CLOSED', ?, ?)").params("FD2-" + digits(), inspection, ts("2043-05-10T10:00"), ts("2043-05-11T10:00"))
         .update();
 
     // the ledger: unit A 3 VMs running, 1 powered off, 1 storage, 1 released (not counted); unit B 1 VM
@@ -221,7 +221,7 @@ final class DashboardFixture {
     // a data-level DR plan of unit A last drilled 2042-10-01: due 2043-04-01 (six months), overdue
     insert("INSERT INTO contingency_plan (plan_no, title, plan_type, unit_code, business_system_code, owner, status, "
         + "current_version, last_drilled_at, created_at, updated_at) VALUES (?, '甲局数据级容灾预案', 'DATA_DR', ?, ?, "
-        + "'manager1', 'ACTIVE', 1, ?, ?, ?)", "YA-" + unitA, unitA, systemA, ts("2042-10-01T10:00"),
+        + "'manager1', 'ACTIVE', 1, ?, ?, ?)", planNo(), unitA, systemA, ts("2042-10-01T10:00"),
         ts("2042-01-01T10:00"), ts("2042-01-01T10:00"));
 
     // documents: one of each unit, and the bureau's published service report of April
@@ -231,6 +231,33 @@ final class DashboardFixture {
         "2043-05-02T09:00");
   }
 
+  /** The unit codes' digits (the same for both units of a run). */
+  String digits() {
+    return unitA.substring(2);
+  }
+
+  /**
+   * A case number as the processes write them (a prefix and digits: the screen shows no Latin words but those), made
+   * unique by the tag, the unit and the run: {@code EM20430515-1xxxxxx} for tag E1 of unit A.
+   */
+  static String number(String prefix, String tag, String unit) {
+    int kind = switch (tag) {
+      case "CPU_HIGH" -> 1;
+      case "STORAGE_LOW" -> 2;
+      case "MEMORY_HIGH" -> 3;
+      default -> tag.replaceAll("[^0-9]", "").isEmpty() ? 0 : Integer.parseInt(tag.replaceAll("[^0-9]", ""));
+    };
+    return prefix + "20430515-" + (unit.startsWith("DA") ? "1" : "2") + kind + unit.substring(2);
+  }
+
+  String emergencyNo(String tag) {
+    return number("EM", tag, tag.endsWith("B") ? unitB : unitA);
+  }
+
+  String planNo() {
+    return "YA20420101-" + digits();
+  }
+
   /** The review's number: digits only after OR, like the real ones, and no unit code in it. */
   String reviewNo() {
     return "OR20430501-" + unitA.substring(2);
@@ -238,7 +265,7 @@ final class DashboardFixture {
 
   private String emergency(String unit, String system, String tag, String severity, String status, String detected,
       String due, String responded, String recovered, String closed, boolean drill) {
-    String no = "EM" + tag + "-" + unit;
+    String no = number("EM", tag, unit);
     jdbc.sql("INSERT INTO emergency (emergency_no, unit_code, business_system_code, category, severity, "
             + "service_hours, source, description, detected_at, received_at, status, response_clock_start, "
             + "response_within_s, response_due_at, responded_at, responded_by, feedback_interval_s, recovered_at, "
@@ -253,7 +280,7 @@ final class DashboardFixture {
 
   private String workOrder(String unit, String system, String tag, String type, String status, String received,
       String dispatchDue, String dispatched, String recoveryDue, String resolved, Integer score) {
-    String no = "WO" + tag + "-" + unit;
+    String no = number("WO", tag, unit);
     jdbc.sql("INSERT INTO work_order (order_no, unit_code, business_system_code, type, priority, service_level, "
             + "channel, title, description, status, received_at, dispatch_due_at, dispatched_at, recovery_due_at, "
             + "resolved_at, closed_at, satisfaction_score, updated_at) VALUES (?, ?, ?, ?, 'MEDIUM', 2, 'HOTLINE', ?, "
@@ -273,7 +300,7 @@ final class DashboardFixture {
             + "resource_type, metric, problem, severity, lower_limit, upper_limit, severe_limit, escalates, "
             + "first_value, last_value, worst_value, sample_count, first_seen_at, last_seen_at, status, closed_at, "
             + "updated_at) VALUES (?, ?, ?, ?, ?, 'VM', ?, ?, ?, 8, 90, 98, ?, 95, 95, 99, 3, ?, ?, ?, ?, ?)")
-        .params("ALM-" + problem + "-" + unit, "OPEN".equals(status) ? resource + "|" + problem : null, resource,
+        .params(number("ALM", problem, unit), "OPEN".equals(status) ? resource + "|" + problem : null, resource,
             unit, system, metric, problem, severity, "SEVERE".equals(severity), ts(firstSeen), ts(firstSeen), status,
             "OPEN".equals(status) ? null : ts(firstSeen), ts(firstSeen))
         .update();

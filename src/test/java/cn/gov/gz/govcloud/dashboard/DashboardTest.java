@@ -142,14 +142,14 @@ class DashboardTest extends WebTest {
         0L);
     // the clocks: the overdue case first, with its lateness; the waiting one with the minutes left
     JsonNode cases = s.get("sections").get("emergencies").get("data").get("cases");
-    assertThat(cases.get(0).get("emergencyNo").asText()).isEqualTo("EME1-" + fixture.unitA);
+    assertThat(cases.get(0).get("emergencyNo").asText()).isEqualTo(fixture.emergencyNo("E1"));
     assertThat(cases.get(0).get("response").asText()).isEqualTo("剩余 3 分钟（2043-05-15 10:03 前）");
     assertThat(cases.get(1).get("emergencyNo").asText()).isEqualTo(fixture.emergencyAOverdue);
     assertThat(cases.get(1).get("response").asText()).isEqualTo("已超时 15 分钟 未响应");
     assertThat(cases.get(1).get("late").asBoolean()).isTrue();
     assertThat(cases.get(1).get("recovery").asText()).isEqualTo("未恢复，距发现 20 分钟");
     assertThat(cases).extracting(c -> c.get("emergencyNo").asText())
-        .doesNotContain(fixture.emergencyBOverdue, "EME6-" + fixture.unitA);
+        .doesNotContain(fixture.emergencyBOverdue, fixture.emergencyNo("E6"));
 
     // what the API refuses a unit, the dashboard does not show it either
     assertThat(s.get("sections").get("evaluation").get("data").isNull()).isTrue();
@@ -170,12 +170,12 @@ class DashboardTest extends WebTest {
     assertThat(read(a, DashboardController.API + "/lists/work-orders?state=open").toString())
         .doesNotContain(fixture.workOrderB);
     JsonNode plansOfA = read(a, DashboardController.API + "/lists/plans");
-    assertThat(column(plansOfA, "no")).containsExactly("YA-" + fixture.unitA);
+    assertThat(column(plansOfA, "no")).containsExactly(fixture.planNo());
     assertThat(column(plansOfA, "status")).containsExactly("逾期未演练");
     JsonNode docs = read(a, DashboardController.API + "/lists/documents");
     assertThat(column(docs, "title")).containsExactly("应急事件响应报告（甲局）");
     JsonNode due = read(a, DashboardController.API + "/lists/reports-due");
-    assertThat(column(due, "no")).containsExactly("EME5-" + fixture.unitA);
+    assertThat(column(due, "no")).containsExactly(fixture.emergencyNo("E5"));
     assertThat(column(due, "status")).containsExactly("已逾期");
 
     // unit B: its own case, none of A's
@@ -221,6 +221,9 @@ class DashboardTest extends WebTest {
     assertThat(api.get("efficiency").get("emergencyRespondedInTime").asDouble())
         .isEqualTo(figures.get(Kpi.EMERGENCY_RESPONDED_IN_TIME));
     assertThat(evaluation.get("months")).hasSize(7);
+    JsonNode overdueNow = find(evaluation.get("figures"), Kpi.OPEN_WORK_ORDERS_OVERDUE.name());
+    assertThat(overdueNow.get("texts")).extracting(JsonNode::asText).as("a count of now is not a past month's")
+        .containsExactly("—", "—", "—", "—", "—", "—", overdueNow.get("current").asText());
     assertThat(evaluation.get("months").get(6).asText()).isEqualTo("2043年5月");
     JsonNode received = list(bureau, responded.get("list"));
     assertThat(received.get("total").asLong()).isEqualTo(RECEIVED_THIS_MONTH);
