@@ -73,27 +73,26 @@ SELECT r.id, r.review_no, r.process_instance_id, r.period_from, r.period_to, r.s
   FROM optimization_review r
  WHERE r.resources IS NOT NULL;
 
--- owner: optimization. A review's usage and cost per unit and resource type, summed as the statistics and efficiency
--- reports sum them: utilisation weighted by the allocation of the resources that have monitoring data
--- (used = allocation × average utilisation), idle = resources the Appendix C decision classified scale-down or revoke.
+-- owner: optimization. A review's usage and cost per resource, in the terms the statistics and efficiency reports sum
+-- them: utilisation weighted by the allocation of the resources that have monitoring data (used = allocation ×
+-- average utilisation, measured = the allocation of those with data), idle = the Appendix C decision classified the
+-- resource scale-down or revoke. Readers sum the columns (per unit, per type) with the review's id, which the table's
+-- index serves.
 CREATE VIEW rv_optimization_usage AS
-SELECT o.review_id, o.unit_code, o.type,
-       COUNT(*) AS resources,
-       SUM(COALESCE(o.vcpu, 0)) AS vcpu,
-       SUM(CASE WHEN o.cpu_avg IS NULL THEN 0 ELSE COALESCE(o.vcpu, 0) * o.cpu_avg / 100 END) AS used_vcpu,
-       SUM(CASE WHEN o.cpu_avg IS NULL THEN 0 ELSE COALESCE(o.vcpu, 0) END) AS measured_vcpu,
-       SUM(COALESCE(o.memory_gb, 0)) AS memory_gb,
-       SUM(CASE WHEN o.memory_avg IS NULL THEN 0 ELSE COALESCE(o.memory_gb, 0) * o.memory_avg / 100 END)
-           AS used_memory_gb,
-       SUM(CASE WHEN o.memory_avg IS NULL THEN 0 ELSE COALESCE(o.memory_gb, 0) END) AS measured_memory_gb,
-       SUM(COALESCE(o.disk_tb, 0)) AS disk_tb,
-       SUM(CASE WHEN o.storage_avg IS NULL THEN 0 ELSE COALESCE(o.disk_tb, 0) * o.storage_avg / 100 END) AS used_disk_tb,
-       SUM(CASE WHEN o.storage_avg IS NULL THEN 0 ELSE COALESCE(o.disk_tb, 0) END) AS measured_disk_tb,
-       SUM(o.cost) AS cost,
-       SUM(CASE WHEN o.action IN ('SCALE_DOWN', 'REVOKE') THEN 1 ELSE 0 END) AS idle,
-       SUM(CASE WHEN o.action IN ('SCALE_DOWN', 'REVOKE') THEN o.cost ELSE 0 END) AS idle_cost
-  FROM optimization_usage o
- GROUP BY o.review_id, o.unit_code, o.type;
+SELECT o.review_id, o.resource_id, o.unit_code, o.business_system_code, o.type,
+       COALESCE(o.vcpu, 0) AS vcpu,
+       CASE WHEN o.cpu_avg IS NULL THEN 0 ELSE COALESCE(o.vcpu, 0) * o.cpu_avg / 100 END AS used_vcpu,
+       CASE WHEN o.cpu_avg IS NULL THEN 0 ELSE COALESCE(o.vcpu, 0) END AS measured_vcpu,
+       COALESCE(o.memory_gb, 0) AS memory_gb,
+       CASE WHEN o.memory_avg IS NULL THEN 0 ELSE COALESCE(o.memory_gb, 0) * o.memory_avg / 100 END AS used_memory_gb,
+       CASE WHEN o.memory_avg IS NULL THEN 0 ELSE COALESCE(o.memory_gb, 0) END AS measured_memory_gb,
+       COALESCE(o.disk_tb, 0) AS disk_tb,
+       CASE WHEN o.storage_avg IS NULL THEN 0 ELSE COALESCE(o.disk_tb, 0) * o.storage_avg / 100 END AS used_disk_tb,
+       CASE WHEN o.storage_avg IS NULL THEN 0 ELSE COALESCE(o.disk_tb, 0) END AS measured_disk_tb,
+       o.cost,
+       CASE WHEN o.action IN ('SCALE_DOWN', 'REVOKE') THEN 1 ELSE 0 END AS idle,
+       CASE WHEN o.action IN ('SCALE_DOWN', 'REVOKE') THEN o.cost ELSE 0 END AS idle_cost
+  FROM optimization_usage o;
 
 -- owner: optimization
 CREATE VIEW rv_optimization_candidate AS

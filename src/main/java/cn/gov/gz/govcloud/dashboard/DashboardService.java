@@ -17,7 +17,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import jakarta.annotation.PreDestroy;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
@@ -45,6 +50,8 @@ class DashboardService {
   private final DashboardProperties properties;
   private final Clock clock;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  /** Reads the statistics while the request's thread reads the live figures (a few threads: the database decides). */
+  private final ExecutorService pool;
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   private record Cached(Object value, long readAtNanos) {}
@@ -61,6 +68,12 @@ class DashboardService {
     this.people = people;
     this.properties = properties;
     this.clock = clock;
+    AtomicInteger n = new AtomicInteger();
+    this.pool = Executors.newFixedThreadPool(properties.threads(), r -> {
+      Thread t = new Thread(r, "dashboard-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   Snapshot snapshot(Caller caller, String contextPath) {
@@ -72,6 +85,31 @@ class DashboardService {
     String liveText = "实时，每 " + Math.max(1, liveTtl.toSeconds()) + " 秒更新";
     String statsText = "每 " + Math.max(1, statsTtl.toMinutes()) + " 分钟更新";
 
+    // the statistics (the heaviest: every unit's usage and cost, seven months of KPIs) are read on the dashboard's own
+    // threads while this one reads the live figures
+    CompletableFuture<Section<Snapshot.Resources>> resources = async(() -> cached("resources|" + s, statsTtl, () -> {
+      Instant t = clock.instant();
+      Snapshot.Resources r = statistics.resources(scope);
+      return new Section<>(r, Format.second(t), "台账实时读取，" + statsText + (r.review() == null
+          ? "；尚无完成统计的资源优化评审，利用率与闲置资源待首次评审后显示" : "；利用率与闲置资源按" + r.review()), null);
+    }));
+    CompletableFuture<Section<Snapshot.Costs>> costs = async(() -> cached("costs|" + s, statsTtl, () -> {
+      Instant t = clock.instant();
+      Snapshot.Costs c = statistics.costs(scope, contextPath);
+      return c == null ? new Section<>(null, Format.second(t), statsText,
+          "尚无完成统计的资源优化评审：每月 1 日自动发起，统计完成后显示各单位费用。")
+          : new Section<>(c, Format.second(t), statsText + "；按" + c.review(), null);
+    }));
+    Map<YearMonth, CompletableFuture<MonthFigures>> months = new java.util.LinkedHashMap<>();
+    LocalDate today = day(now);
+    if (scope.allUnits()) {
+      for (YearMonth m : EvaluationTrend.months(today, properties.trendMonths())) {
+        boolean current = m.equals(YearMonth.from(today));
+        months.put(m, async(() -> cached("kpi|" + m + "|" + today, current ? statsTtl : properties.pastMonthsTtl(),
+            () -> new MonthFigures(evaluation.month(m, today), clock.instant()))));
+      }
+    }
+
     Section<Snapshot.Emergencies> emergencies = cached("emergencies|" + s, liveTtl,
         () -> section(t -> live.emergencies(scope, t), liveText));
     Section<Snapshot.WorkOrders> workOrders = cached("work-orders|" + s, liveTtl,
@@ -82,20 +120,7 @@ class DashboardService {
         ? cached("inspection|" + contextPath, liveTtl,
             () -> section(t -> statistics.inspection(day(t), t, contextPath), liveText))
         : Section.closed(INSPECTION_CLOSED);
-    Section<Snapshot.Resources> resources = cached("resources|" + s, statsTtl, () -> {
-      Instant t = clock.instant();
-      Snapshot.Resources r = statistics.resources(scope);
-      return new Section<>(r, Format.second(t), "台账实时读取，" + statsText + (r.review() == null
-          ? "；尚无完成统计的资源优化评审，利用率与闲置资源待首次评审后显示" : "；利用率与闲置资源按" + r.review()), null);
-    });
-    Section<Snapshot.Costs> costs = cached("costs|" + s, statsTtl, () -> {
-      Instant t = clock.instant();
-      Snapshot.Costs c = statistics.costs(scope, contextPath);
-      return c == null ? new Section<>(null, Format.second(t), statsText,
-          "尚无完成统计的资源优化评审：每月 1 日自动发起，统计完成后显示各单位费用。")
-          : new Section<>(c, Format.second(t), statsText + "；按" + c.review(), null);
-    });
-    Section<Evaluation> kpis = scope.allUnits() ? evaluation(now, statsTtl, statsText) : Section.closed(KPIS_CLOSED);
+    Section<Evaluation> kpis = scope.allUnits() ? evaluation(months, statsText) : Section.closed(KPIS_CLOSED);
     Section<Snapshot.Deliverables> due = cached("deliverables|" + s, liveTtl,
         () -> section(t -> deliverables.deliverables(scope, t, day(t), properties.drillLookahead(), contextPath),
             liveText));
@@ -103,27 +128,33 @@ class DashboardService {
     Viewer viewer = new Viewer(people.name(caller.userId()), scopeLabel(scope), scope.allUnits(),
         caseLinks.cockpit(caller));
     return new Snapshot(viewer, now, Format.second(now), new Refresh(properties.pageRefresh().toSeconds(),
-        properties.screenRefresh().toSeconds()), new Sections(emergencies, workOrders, alerts, inspection, resources,
-        costs, kpis, due));
+        properties.screenRefresh().toSeconds()), new Sections(emergencies, workOrders, alerts, inspection,
+        resources.join(), costs.join(), kpis, due));
   }
 
-  /** The KPI trend; each month's figures are kept for the statistics' time (past months change rarely). */
-  private Section<Evaluation> evaluation(Instant now, Duration ttl, String freshness) {
-    LocalDate today = day(now);
-    List<YearMonth> months = EvaluationTrend.months(today, properties.trendMonths());
-    Instant[] oldest = {now};
-    Evaluation e = EvaluationTrend.evaluation(months, m -> {
-      MonthFigures f = cached("kpi|" + m + "|" + today, ttl,
-          () -> new MonthFigures(evaluation.month(m, today), clock.instant()));
-      if (f.readAt().isBefore(oldest[0])) {
-        oldest[0] = f.readAt();
-      }
-      return f.figures();
-    });
-    return new Section<>(e, Format.second(oldest[0]), freshness + "（本月统计至今日）", null);
+  /**
+   * The KPI trend from the months' figures: the current month's are kept for the statistics' time, the past months'
+   * longer ({@code past-months-ttl}), as they change only when a late step lands in them.
+   */
+  private Section<Evaluation> evaluation(Map<YearMonth, CompletableFuture<MonthFigures>> months, String freshness) {
+    Map<YearMonth, MonthFigures> figures = new java.util.LinkedHashMap<>();
+    months.forEach((m, f) -> figures.put(m, f.join()));
+    Evaluation e = EvaluationTrend.evaluation(List.copyOf(figures.keySet()), m -> figures.get(m).figures());
+    MonthFigures current = figures.get(List.copyOf(figures.keySet()).get(figures.size() - 1));
+    return new Section<>(e, Format.second(current.readAt()), "本月" + freshness + "，以往各月每 "
+        + Math.max(1, properties.pastMonthsTtl().toMinutes()) + " 分钟更新（本月统计至今日）", null);
   }
 
   private record MonthFigures(Map<Kpi, Double> figures, Instant readAt) {}
+
+  private <T> CompletableFuture<T> async(Supplier<T> read) {
+    return CompletableFuture.supplyAsync(read, pool);
+  }
+
+  @PreDestroy
+  void stop() {
+    pool.shutdownNow();
+  }
 
   private <T> Section<T> section(java.util.function.Function<Instant, T> read, String freshness) {
     Instant t = clock.instant();

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * The statistics: this quarter's inspection, the ledger with the utilisation and idle resources of the latest
  * optimisation review, and the cost by unit. Utilisation, idle resources and cost are the figures of that review's
- * statistics and efficiency reports ({@code rv_optimization_usage} sums them as those reports do).
+ * statistics and efficiency reports ({@code rv_optimization_usage} gives them per resource as those reports count them).
  */
 @Component
 class Statistics {
@@ -208,22 +208,33 @@ class Statistics {
         byUnitChart, trend(scope), ListRef.of("costs"));
   }
 
+  /**
+   * The cost of each of the latest reviews: the review's own total for all units (the optimisation room keeps it as the
+   * sum of its resources' costs), the units' resources summed for a unit's viewer.
+   */
   private Chart trend(Scope scope) {
-    List<Review> reviews = jdbc.sql("SELECT id, review_no, period_from, period_to FROM rv_optimization_review "
+    List<Object[]> reviews = jdbc.sql("SELECT id, period_from, period_to, total_cost FROM rv_optimization_review "
             + "ORDER BY period_to DESC, id DESC FETCH FIRST " + TREND_REVIEWS + " ROWS ONLY")
-        .query((rs, i) -> new Review(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(),
-            rs.getDate(4).toLocalDate(), null, null)).list();
-    List<String> periods = new ArrayList<>();
-    List<BigDecimal> totals = new ArrayList<>();
-    for (int i = reviews.size() - 1; i >= 0; i--) {
-      Review r = reviews.get(i);
-      Where w = new Where(scope, "review_id = ?", r.id());
-      BigDecimal total = w.any ? jdbc.sql("SELECT SUM(cost) FROM rv_optimization_usage WHERE " + w.sql)
-          .params(w.params).query(BigDecimal.class).optional().orElse(BigDecimal.ZERO) : BigDecimal.ZERO;
-      periods.add(r.from() + " 至 " + r.to());
-      totals.add(total == null ? BigDecimal.ZERO : total);
+        .query((rs, i) -> new Object[] {rs.getLong(1), rs.getDate(2).toLocalDate() + " 至 " + rs.getDate(3).toLocalDate(),
+            rs.getBigDecimal(4)}).list();
+    Map<Long, BigDecimal> totals = new java.util.HashMap<>();
+    if (scope.allUnits()) {
+      reviews.forEach(r -> totals.put((Long) r[0], r[2] == null ? BigDecimal.ZERO : (BigDecimal) r[2]));
+    } else if (!reviews.isEmpty()) {
+      Where w = new Where(scope, "review_id IN (" + String.join(", ", Collections.nCopies(reviews.size(), "?")) + ")",
+          reviews.stream().map(r -> r[0]).toArray());
+      if (w.any) {
+        jdbc.sql("SELECT review_id, SUM(cost) FROM rv_optimization_usage WHERE " + w.sql + " GROUP BY review_id")
+            .params(w.params).query((rs, i) -> totals.put(rs.getLong(1), rs.getBigDecimal(2))).list();
+      }
     }
-    return new Chart(periods, List.of(new ChartSeries("费用（元）", totals, null)));
+    List<String> periods = new ArrayList<>();
+    List<BigDecimal> values = new ArrayList<>();
+    for (int i = reviews.size() - 1; i >= 0; i--) {
+      periods.add((String) reviews.get(i)[1]);
+      values.add(totals.getOrDefault((Long) reviews.get(i)[0], BigDecimal.ZERO));
+    }
+    return new Chart(periods, List.of(new ChartSeries("费用（元）", values, null)));
   }
 
   /** The review's usage summed per {@code type} or per {@code unit_code}, within the scope. */
@@ -233,7 +244,7 @@ class Statistics {
     if (!w.any) {
       return out;
     }
-    jdbc.sql("SELECT " + column + ", SUM(resources), SUM(vcpu), SUM(used_vcpu), SUM(measured_vcpu), SUM(memory_gb), "
+    jdbc.sql("SELECT " + column + ", COUNT(*), SUM(vcpu), SUM(used_vcpu), SUM(measured_vcpu), SUM(memory_gb), "
             + "SUM(used_memory_gb), SUM(measured_memory_gb), SUM(disk_tb), SUM(used_disk_tb), SUM(measured_disk_tb), "
             + "SUM(cost), SUM(idle), SUM(idle_cost) FROM rv_optimization_usage WHERE " + w.sql + " GROUP BY " + column)
         .params(w.params).query((rs, i) -> {

@@ -146,7 +146,7 @@ class DashboardBrowserTest extends WebTest {
     assertThat(tile("本季度巡检进度")).isEqualTo("50");
     assertThat(b.page()).contains("查看范围：全市（全部使用单位）", "管理方王处长", "2043 年第 2 季度",
         "数据时间 2043-05-15 10:00:00", "应急事件按时响应率", RESPONDED_IN_TIME, "运维服务报告（月度）", "已发布（第 1 版）",
-        "甲局数据级容灾预案", "逾期未演练", "恢复时限尚未纳入系统", "交付物登记册");
+        "应急演练报告", "逾期未演练", "恢复时限尚未纳入系统", "交付物登记册");
     // the charts draw the figures: the seeded KPI month and every unit's open cases by level
     List<Number> trend = chartValues("kpi-trend", 0);
     assertThat(trend).hasSize(7);

@@ -238,7 +238,9 @@ class DashboardTest extends WebTest {
     assertThat(inspection.get("findingsOpen").asLong()).isEqualTo(1);
     JsonNode items = s.get("sections").get("deliverables").get("data").get("items");
     assertThat(items.toString()).contains("运维服务报告（月度）", "2043 年 4 月", "已发布（第 1 版）", "巡检报告（季度全面巡检）",
-        "甲局数据级容灾预案", "逾期未演练", "应急事件响应报告");
+        "应急演练报告", "逾期未演练", "应急事件响应报告");
+    // the panel names the soonest drills (other tests' plans may come first); the list behind it every one
+    assertThat(column(read(bureau, DashboardController.API + "/lists/plans"), "no")).contains(fixture.planNo());
     JsonNode costs = s.get("sections").get("costs").get("data");
     assertThat(costs.get("total").asText()).isEqualTo("2,500.00 元");
     // horizontal bars are drawn bottom up: the most expensive unit last, on top
