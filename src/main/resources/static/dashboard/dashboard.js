@@ -368,7 +368,7 @@
         tooltip: { trigger: 'axis' }, grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: d.trend.categories, axisLabel: { interval: 0, fontSize: 10 } },
         yAxis: { type: 'value', name: '元' },
-        series: [{ name: '费用', type: 'line', data: d.trend.series[0].values, smooth: true }]
+        series: [{ name: '费用', type: 'line', data: d.trend.series[0].values }]
       }) : null);
   }
 
