@@ -577,8 +577,7 @@ class DashboardLists {
 
   private ListPage reportsDue(Request r) {
     allowed(r);
-    Where w = new Where(r.scope(), "e.unit_code", "e.status = 'CLOSED' AND e.drill = FALSE AND NOT EXISTS (SELECT 1 "
-        + "FROM rv_report_document d WHERE d.kind = 'EMERGENCY_RESPONSE' AND d.subject_ref = e.emergency_no)");
+    Where w = new Where(r.scope(), "e.unit_code", DeliverablesDue.REPORT_MISSING);
     return query(r, "待提交的应急事件响应报告", "已关闭的应急事件（不含演练）尚未归档响应报告的；报告应在关闭次日 24 时（北京时间）前提交"
             + "（GB/T 34077.3 5.3.7 c），与“" + Kpi.REPORTS_ON_TIME.label() + "”的口径相同。", "rv_emergency e", w,
         "e.closed_at, e.id", columns("no", "事件编号", "system", "业务系统", "unit", "使用单位", "closed", "关闭时间", "due",
