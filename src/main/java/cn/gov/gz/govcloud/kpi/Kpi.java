@@ -1,6 +1,8 @@
 package cn.gov.gz.govcloud.kpi;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -70,8 +72,56 @@ public enum Kpi {
     return label;
   }
 
+  /** The unit the figure is shown in: {@code %}, {@code 分钟}, {@code 分} or {@code 项}. */
+  public String unit() {
+    return unit;
+  }
+
   public String definition() {
     return definition;
+  }
+
+  /**
+   * The figure in a report: rates 0–1, minutes, the score, or a count; null when the period has nothing to measure it
+   * by. The service report's table, {@code /api/kpis} and the dashboard read every figure through here.
+   */
+  public Double valueIn(KpiReport r) {
+    return switch (this) {
+      case EMERGENCY_RESPONDED_IN_TIME -> r.efficiency().emergencyRespondedInTime();
+      case FEEDBACK_BEATS_ON_TIME -> r.efficiency().feedbackBeatsOnTime();
+      case WORK_ORDER_DISPATCHED_IN_TIME -> r.efficiency().workOrderDispatchedInTime();
+      case WORK_ORDER_RESOLVED_IN_TIME -> r.efficiency().workOrderResolvedInTime();
+      case WORK_ORDER_AVERAGE_RESOLUTION -> r.efficiency().workOrderAverageResolutionMinutes();
+      case WORK_ORDER_COMPLETION -> r.quality().workOrderCompletionRate();
+      case RESOURCE_ORDER_COMPLETION -> r.quality().resourceOrderCompletionRate();
+      case SATISFACTION_AVERAGE -> r.satisfaction().average();
+      case COMPLAINT_RATE -> r.satisfaction().complaintRate();
+      case REPORTS_ON_TIME -> r.compliance().reportsOnTime();
+      case INSPECTION_COMPLETION -> r.efficiency().inspectionCompletionRate();
+      case OPEN_WORK_ORDERS_OVERDUE -> (double) r.quality().openWorkOrdersOverdue();
+      case OPEN_EMERGENCIES_NOT_RESPONDED -> (double) r.quality().openEmergenciesNotResponded();
+    };
+  }
+
+  /** Every figure of a report, in this order (values may be null). */
+  public static Map<Kpi, Double> valuesIn(KpiReport r) {
+    Map<Kpi, Double> m = new EnumMap<>(Kpi.class);
+    for (Kpi k : values()) {
+      m.put(k, k.valueIn(r));
+    }
+    return m;
+  }
+
+  /** The figure as documents print it: "92.5%", "36.4" (minutes, score), "3" (count), "—" for none. */
+  public String format(Double v) {
+    if (v == null) {
+      return "—";
+    }
+    return switch (this) {
+      case WORK_ORDER_AVERAGE_RESOLUTION, SATISFACTION_AVERAGE -> String.format(Locale.ROOT, "%.1f", v);
+      case OPEN_WORK_ORDERS_OVERDUE, OPEN_EMERGENCIES_NOT_RESPONDED -> String.valueOf(v.longValue());
+      default -> String.format(Locale.ROOT, "%.1f%%", v * 100);
+    };
   }
 
   /** Every definition, by field, in this order. */

@@ -53,6 +53,20 @@ public class KpiService {
         compliance(start, end), staff(start, end), teams(start, end), Kpi.all());
   }
 
+  /**
+   * The figures of {@link Kpi} for a period, computed exactly as {@link #compute} computes them, without what only the
+   * documents need (the tasks per person and per team, the instances ended without a reason: those read the engine's
+   * history of every task and instance of the period, which a screen refreshed every few minutes should not).
+   */
+  public Map<Kpi, Double> figures(LocalDate from, LocalDate to) {
+    Timestamp start = Timestamp.from(from.atStartOfDay(CHINA).toInstant());
+    Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(CHINA).toInstant());
+    // the per-person, per-team and cancelled-instance parts stay empty: no Kpi reads them
+    KpiReport figuresOnly = new KpiReport(from, to, efficiency(start, end), quality(start, end),
+        satisfaction(start, end), new Compliance(0, reportsOnTime(start, end)), List.of(), List.of(), Kpi.all());
+    return Kpi.valuesIn(figuresOnly);
+  }
+
   private Efficiency efficiency(Timestamp start, Timestamp end) {
     Map<String, Double> bySeverity = new TreeMap<>();
     jdbc.sql("SELECT severity, SUM(CASE WHEN responded_at <= response_due_at THEN 1 ELSE 0 END), COUNT(*) "
@@ -69,7 +83,7 @@ public class KpiService {
             + "SUM(CASE WHEN responded_at IS NOT NULL AND responded_at <= response_due_at THEN 1 ELSE 0 END), "
             + "SUM(CASE WHEN responded_at IS NULL THEN 1 ELSE 0 END), "
             + "SUM(CASE WHEN responded_at IS NULL AND response_due_at < ? THEN 1 ELSE 0 END) "
-            + "FROM emergency WHERE received_at >= ? AND received_at < ? AND drill = FALSE")
+            + "FROM emergency WHERE " + KpiCriteria.EMERGENCY_RECEIVED)
         .params(now, start, end)
         .query((rs, i) -> new EmergencyResponses(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
             rs.getLong(5)))
@@ -129,18 +143,16 @@ public class KpiService {
 
   private Quality quality(Timestamp start, Timestamp end) {
     Double orders = ratio("SELECT SUM(CASE WHEN status = 'DELIVERED' THEN 1 ELSE 0 END), COUNT(*) "
-        + "FROM resource_application WHERE closed_at >= ? AND closed_at < ? AND status <> 'WITHDRAWN'", start, end);
+        + "FROM resource_application WHERE " + KpiCriteria.APPLICATION_CLOSED, start, end);
     Double workOrders = ratio("SELECT SUM(CASE WHEN status = 'CLOSED' THEN 1 ELSE 0 END), COUNT(*) FROM work_order "
-        + "WHERE received_at >= ? AND received_at < ?", start, end);
+        + "WHERE " + KpiCriteria.WORK_ORDER_RECEIVED, start, end);
     Number cpu = jdbc.sql("SELECT AVG(cpu_util) FROM inventory_item WHERE import_id = (SELECT MAX(id) FROM "
         + "inventory_import) AND cpu_util IS NOT NULL").query((rs, i) -> java.util.Optional.ofNullable(
             (Number) rs.getObject(1))).single().orElse(null);
     Timestamp now = Timestamp.from(clock.instant());
-    long overdue = count("SELECT COUNT(*) FROM work_order WHERE status NOT IN ('CLOSED', 'RESOLVED') "
-        + "AND recovery_due_at < ?", now);
-    long notResponded = count("SELECT COUNT(*) FROM emergency WHERE status = 'OPEN' AND responded_at IS NULL "
-        + "AND drill = FALSE "
-        + "AND response_due_at < ?", now);
+    long overdue = count("SELECT COUNT(*) FROM work_order WHERE " + KpiCriteria.WORK_ORDER_OVERDUE, now);
+    long notResponded = count("SELECT COUNT(*) FROM emergency WHERE " + KpiCriteria.EMERGENCY_NOT_RESPONDED_OVERDUE,
+        now);
     return new Quality(orders, workOrders, cpu == null ? null : cpu.doubleValue() / 100.0, overdue, notResponded);
   }
 
@@ -158,7 +170,7 @@ public class KpiService {
     long answered = distribution.values().stream().mapToLong(Long::longValue).sum();
     double sum = distribution.entrySet().stream().mapToDouble(e -> e.getKey() * e.getValue()).sum();
     Double complaints = ratio("SELECT SUM(CASE WHEN type = 'COMPLAINT' THEN 1 ELSE 0 END), COUNT(*) FROM work_order "
-        + "WHERE received_at >= ? AND received_at < ?", start, end);
+        + "WHERE " + KpiCriteria.WORK_ORDER_RECEIVED, start, end);
     return new Satisfaction(answered == 0 ? null : sum / answered, distribution, answered, complaints);
   }
 
@@ -168,19 +180,30 @@ public class KpiService {
         .filter(p -> p.getState() != null && p.getState().endsWith("_TERMINATED")
             && (p.getDeleteReason() == null || p.getDeleteReason().isBlank()))
         .count();
-    // an emergency response report is due by the end of the day after the case closed (GB/T 34077.3 5.3.7 c)
+    return new Compliance(cancelled, reportsOnTime(start, end));
+  }
+
+  /**
+   * When an emergency's response report is due: by the end of the day after the case closed, Beijing time (GB/T
+   * 34077.3 5.3.7 c), as {@link Kpi#REPORTS_ON_TIME} counts it.
+   */
+  public static Instant emergencyReportDue(Instant closedAt) {
+    return closedAt.atZone(CHINA).toLocalDate().plusDays(2).atStartOfDay(CHINA).toInstant();
+  }
+
+  /** Emergency response reports filed by the end of the day after the case closed (GB/T 34077.3 5.3.7 c). */
+  private Double reportsOnTime(Timestamp start, Timestamp end) {
     List<long[]> reports = jdbc.sql("SELECT e.closed_at, MIN(r.created_at) FROM emergency e LEFT JOIN report_document r "
             + "ON r.kind = 'EMERGENCY_RESPONSE' AND r.subject_ref = e.emergency_no "
-            + "WHERE e.closed_at >= ? AND e.closed_at < ? AND e.drill = FALSE GROUP BY e.id, e.closed_at")
+            + "WHERE " + KpiCriteria.EMERGENCY_CLOSED + " GROUP BY e.id, e.closed_at")
         .params(start, end)
         .query((rs, i) -> {
           Instant closed = rs.getTimestamp(1).toInstant();
           Timestamp filed = rs.getTimestamp(2);
-          Instant due = closed.atZone(CHINA).toLocalDate().plusDays(2).atStartOfDay(CHINA).toInstant();
+          Instant due = emergencyReportDue(closed);
           return new long[] {filed != null && filed.toInstant().isBefore(due) ? 1 : 0};
         }).list();
-    return new Compliance(cancelled, reports.isEmpty() ? null
-        : reports.stream().mapToLong(r -> r[0]).sum() / (double) reports.size());
+    return reports.isEmpty() ? null : reports.stream().mapToLong(r -> r[0]).sum() / (double) reports.size();
   }
 
   private List<Staff> staff(Timestamp start, Timestamp end) {

@@ -55,7 +55,11 @@ public class ServiceReport {
     this.clock = clock;
   }
 
-  static String subject(LocalDate from, LocalDate to) {
+  /** The mark in the title of a draft (before the manager's review); the published report's title has none. */
+  public static final String DRAFT_MARK = "（初稿）";
+
+  /** The archive subject of the report of a period, e.g. {@code SR-2026-11-01_2026-11-30}. */
+  public static String subject(LocalDate from, LocalDate to) {
     return "SR-" + from + "_" + to;
   }
 
@@ -65,7 +69,7 @@ public class ServiceReport {
     int version = archive.nextVersion(KIND, subject(from, to));
     byte[] docx = render(from, to, commentary, version);
     return archive.archive(KIND, subject(from, to), "政务云运维服务报告 " + from + " 至 " + to
-        + (commentary == null || commentary.isBlank() ? "（初稿）" : ""), processInstanceId, null,
+        + (commentary == null || commentary.isBlank() ? DRAFT_MARK : ""), processInstanceId, null,
         "政务云运维服务报告-" + from + "-" + to + "-v" + version + ".docx", ReportArchive.DOCX, docx, by);
   }
 
@@ -151,32 +155,11 @@ public class ServiceReport {
 
   /** The value of a KPI of the table in a report (the same figure {@code /api/kpis} returns). */
   static Double value(Kpi k, KpiReport r) {
-    return switch (k) {
-      case EMERGENCY_RESPONDED_IN_TIME -> r.efficiency().emergencyRespondedInTime();
-      case FEEDBACK_BEATS_ON_TIME -> r.efficiency().feedbackBeatsOnTime();
-      case WORK_ORDER_DISPATCHED_IN_TIME -> r.efficiency().workOrderDispatchedInTime();
-      case WORK_ORDER_RESOLVED_IN_TIME -> r.efficiency().workOrderResolvedInTime();
-      case WORK_ORDER_AVERAGE_RESOLUTION -> r.efficiency().workOrderAverageResolutionMinutes();
-      case WORK_ORDER_COMPLETION -> r.quality().workOrderCompletionRate();
-      case RESOURCE_ORDER_COMPLETION -> r.quality().resourceOrderCompletionRate();
-      case SATISFACTION_AVERAGE -> r.satisfaction().average();
-      case COMPLAINT_RATE -> r.satisfaction().complaintRate();
-      case REPORTS_ON_TIME -> r.compliance().reportsOnTime();
-      case INSPECTION_COMPLETION -> r.efficiency().inspectionCompletionRate();
-      case OPEN_WORK_ORDERS_OVERDUE -> (double) r.quality().openWorkOrdersOverdue();
-      case OPEN_EMERGENCIES_NOT_RESPONDED -> (double) r.quality().openEmergenciesNotResponded();
-    };
+    return k.valueIn(r);
   }
 
   static String format(Kpi k, Double v) {
-    if (v == null) {
-      return "—";
-    }
-    return switch (k) {
-      case WORK_ORDER_AVERAGE_RESOLUTION, SATISFACTION_AVERAGE -> num(v);
-      case OPEN_WORK_ORDERS_OVERDUE, OPEN_EMERGENCIES_NOT_RESPONDED -> String.valueOf(v.longValue());
-      default -> pct(v);
-    };
+    return k.format(v);
   }
 
   private static String kpiNotes(LocalDate previousFrom, LocalDate previousTo) {

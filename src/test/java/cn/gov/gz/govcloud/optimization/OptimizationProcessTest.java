@@ -197,6 +197,24 @@ class OptimizationProcessTest extends WebTest {
     assertThat(text(archive.content(review.statisticsReportId()))).contains("政务云资源使用统计报告", "按资源类型统计")
         .doesNotContain("{{");
 
+    // the reporting view the dashboard reads counts every unit's cost, idle resources and utilisation as the reports do
+    java.util.Map<String, OptimizationReports.Agg> agg = new java.util.HashMap<>();
+    service.usage(id).forEach(u -> agg.computeIfAbsent(u.unitCode(), k -> new OptimizationReports.Agg()).add(u));
+    java.util.List<String> units = jdbc.query("SELECT unit_code, COUNT(*), SUM(cost), SUM(idle), SUM(idle_cost), "
+        + "SUM(used_vcpu), SUM(measured_vcpu) FROM rv_optimization_usage WHERE review_id = ? GROUP BY unit_code",
+        (rs, i) -> {
+          OptimizationReports.Agg a = agg.get(rs.getString(1));
+          assertThat(rs.getInt(2)).isEqualTo(a.resources);
+          assertThat(rs.getBigDecimal(3)).isEqualByComparingTo(a.cost);
+          assertThat(rs.getInt(4)).isEqualTo(a.idle);
+          assertThat(rs.getBigDecimal(5)).isEqualByComparingTo(a.idleCost);
+          assertThat(rs.getDouble(6)).isCloseTo(a.usedVcpu, org.assertj.core.data.Offset.offset(1e-6));
+          assertThat(rs.getLong(7)).isEqualTo(a.vcpuMeasured);
+          return rs.getString(1);
+        }, id);
+    assertThat(units).containsExactlyInAnyOrderElementsOf(agg.keySet());
+    assertThat(agg.get(unit).idle).isEqualTo(1);
+
     // unit users see their own unit's candidates only
     JsonNode jtj = json.readTree(get("jtj1", "/api/optimization/reviews/" + id + "/candidates").getBody());
     assertThat(jtj).allMatch(c -> "JTJ".equals(c.get("unitCode").asText()));

@@ -15,7 +15,9 @@ export default {
     // notifications: no "start failed" banner for a form that was never sent; a success clears older errors
     'scripts/task-notifications.js',
     // opens a case's documents from its tasks and from links in mails with the Tasklist session
-    'scripts/documents.js'
+    'scripts/documents.js',
+    // after the login, back to the operations dashboard (/dashboard/) that sent the browser here
+    'scripts/dashboard-link.js'
   ],
   locales: {
     availableLocales: ['zh', 'en'],

@@ -1,0 +1,26 @@
+package cn.gov.gz.govcloud.dashboard;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The addresses people open: {@code /dashboard/} (the dashboard in the browser) and {@code /dashboard/screen} (the
+ * duty room's big screen, 1920×1080, refreshing itself, no controls). Both are the same page
+ * ({@code static/dashboard/index.html}), which asks {@link DashboardController} for its figures with the webapps'
+ * session and sends a browser without one through the Tasklist login.
+ */
+@Controller
+class DashboardPage {
+
+  static final String PAGE = "forward:/dashboard/index.html";
+
+  @GetMapping("/dashboard")
+  String withoutSlash() {
+    return "redirect:/dashboard/";
+  }
+
+  @GetMapping({"/dashboard/", "/dashboard/screen"})
+  String page() {
+    return PAGE;
+  }
+}
