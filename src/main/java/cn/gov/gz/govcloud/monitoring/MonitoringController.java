@@ -4,6 +4,7 @@ import cn.gov.gz.govcloud.access.AccessDeniedException;
 import cn.gov.gz.govcloud.access.CurrentUser;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.Groups;
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.report.ReportDocument;
 import cn.gov.gz.govcloud.web.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/monitoring}: sample ingestion from the cloud platform's monitoring (batches, per-row rejection),
  * alerts, statistics per resource and period, the roll-up on demand, and the monitoring report.
  */
+@Implements(value = "GB 8.4.4 c", what = "与监控系统的接口：采样接收、告警与统计查询")
 @RestController
 @RequestMapping("/api/monitoring")
 class MonitoringController {

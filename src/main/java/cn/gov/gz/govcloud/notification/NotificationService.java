@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.notification;
 
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.engine.Privileged;
 import cn.gov.gz.govcloud.notification.Notification.Status;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * one with the same identity replaces its text (merged); a notice identical to one already sent is not sent again.
  * Every notice waits at least the merge window before its first delivery, so bursts of updates become one mail.
  */
+@Implements(value = "GB 5.1 a 2", what = "通知服务：以邮件通知案件的情况和状态，邮件服务器不可用时恢复后补发")
 @Service
 public class NotificationService {
 

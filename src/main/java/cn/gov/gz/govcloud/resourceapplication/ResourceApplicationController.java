@@ -4,6 +4,7 @@ import static cn.gov.gz.govcloud.resourceapplication.ApplicationVariables.*;
 
 import cn.gov.gz.govcloud.access.CurrentUser;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.ledger.LedgerResource;
 import cn.gov.gz.govcloud.ledger.LedgerService;
 import cn.gov.gz.govcloud.resourceapplication.ResourceApplication.Status;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * start with the same {@code externalRef} while the first exists returns the first, also under concurrent requests
  * (a unique index decides).
  */
+@Implements(value = "GB 8.4.4 d", what = "与云平台服务门户的资源申请接口")
 @RestController
 @RequestMapping("/api/resource-applications")
 class ResourceApplicationController {

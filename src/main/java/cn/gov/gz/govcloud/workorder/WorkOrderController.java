@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.sla.WorkingCalendar;
 import static cn.gov.gz.govcloud.workorder.WorkOrderVariables.*;
 
@@ -36,6 +37,8 @@ import org.springframework.web.multipart.MultipartFile;
  * them. Opening one starts the {@code work-order} process with the caller's rights; a repeated alert (same
  * {@code sourceRef}) joins the open order instead of opening another.
  */
+@Implements(value = "GB 8.4.4 b", what = "与呼叫中心（热线）系统集成的工单接口")
+@Implements(value = "GB 5.3.2 b 2", what = "在线工单提交")
 @RestController
 @RequestMapping("/api/work-orders")
 class WorkOrderController {
