@@ -24,7 +24,8 @@ public final class ComplianceMarkdown {
     md.append("本文件由构建时的 `ComplianceMatrixTest` 从条款目录（`src/main/resources/compliance/clauses.tsv`）、"
         + "流程和决策模型（`processes/`）、报告模板、程序中的 `@Implements` 标注和测试中的 `@Clause` 标注生成；"
         + "模型或测试引用了不存在的条款、系统实现类条款既无实现又不在已知差距清单中、有实现的条款没有测试、或本文件过期时，"
-        + "该测试失败。重新生成：`").append(MatrixText.REGENERATE).append("`。\n\n");
+        + "该测试失败。重新生成：`").append(MatrixText.REGENERATE).append("`。构建方式和规则见 "
+        + "[compliance-matrix.md](compliance-matrix.md)（英文）。\n\n");
 
     md.append("## 说明\n\n");
     for (String note : MatrixText.NOTES) {
