@@ -83,11 +83,4 @@ public final class ClauseCatalogue {
   public Optional<StandardClause> find(Standard standard, String number) {
     return find(StandardClause.key(standard, number));
   }
-
-  /** The heading a clause belongs to ({@code 7.4.2.3} for {@code 7.4.2.3.2}, {@code C.1} for {@code C.1#19}). */
-  public Optional<StandardClause> parent(StandardClause c) {
-    String n = c.number();
-    int cut = Math.max(n.lastIndexOf('#'), n.lastIndexOf('.'));
-    return cut < 0 ? Optional.empty() : find(c.standard(), n.substring(0, cut));
-  }
 }

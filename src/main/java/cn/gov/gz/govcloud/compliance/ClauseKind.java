@@ -3,27 +3,20 @@ package cn.gov.gz.govcloud.compliance;
 /** How a clause is met: by the software, by a record people keep, not here (with the reason), or a heading only. */
 public enum ClauseKind {
 
-  SOFTWARE("software", "系统实现"),
-  ORGANISATIONAL("organisational", "管理措施"),
-  OUT_OF_SCOPE("out-of-scope", "不适用"),
-  HEADING("heading", "标题");
+  SOFTWARE("software"),
+  ORGANISATIONAL("organisational"),
+  OUT_OF_SCOPE("out-of-scope"),
+  HEADING("heading");
 
   private final String id;
-  private final String label;
 
-  ClauseKind(String id, String label) {
+  ClauseKind(String id) {
     this.id = id;
-    this.label = label;
   }
 
   /** As written in the catalogue. */
   public String id() {
     return id;
-  }
-
-  /** In Chinese, for the matrix. */
-  public String label() {
-    return label;
   }
 
   static ClauseKind of(String id) {

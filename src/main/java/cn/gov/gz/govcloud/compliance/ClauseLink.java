@@ -15,26 +15,20 @@ public record ClauseLink(String clauseKey, String item, LinkKind kind, String so
 
   /** Where a link comes from. */
   public enum LinkKind {
-    BPMN("bpmn", "流程模型"),
-    DMN("dmn", "决策表"),
-    REPORT("report", "报告模板"),
-    CODE("code", "程序"),
-    TEST("test", "自动化测试");
+    BPMN("bpmn"),
+    DMN("dmn"),
+    REPORT("report"),
+    CODE("code"),
+    TEST("test");
 
     private final String id;
-    private final String label;
 
-    LinkKind(String id, String label) {
+    LinkKind(String id) {
       this.id = id;
-      this.label = label;
     }
 
     public String id() {
       return id;
-    }
-
-    public String label() {
-      return label;
     }
 
     public static LinkKind of(String id) {

@@ -26,22 +26,15 @@ public final class ComplianceMatrix {
 
   /** Where a clause stands. */
   public enum Status {
-    TESTED("已实现并验证"),
-    UNTESTED("已实现，缺验证测试"),
-    GAP("尚未实现"),
-    ORGANISATIONAL("管理措施"),
-    OUT_OF_SCOPE("不适用"),
-    HEADING("—");
-
-    private final String label;
-
-    Status(String label) {
-      this.label = label;
-    }
-
-    public String label() {
-      return label;
-    }
+    /** A software clause with an element and a test naming it. */
+    TESTED,
+    /** A software clause with an element but no test (the build refuses it). */
+    UNTESTED,
+    /** A software clause without an element (the build accepts it only as a known gap). */
+    GAP,
+    ORGANISATIONAL,
+    OUT_OF_SCOPE,
+    HEADING
   }
 
   /** One clause of the matrix. {@code gapReason} is set for a software clause on the list of known gaps. */
