@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.audit;
 
+import cn.gov.gz.govcloud.compliance.Implements;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -17,6 +18,10 @@ import org.springframework.stereotype.Service;
  * The audit table: one insert per recorded request, the search, marking rows to keep beyond the retention period, and
  * the deletion by age of the rows not kept.
  */
+@Implements(value = "GB 8.4.2 g 6", what = "服务过程审计：每项办理操作记录人员、时间、对象、结果和来源地址")
+@Implements(value = "P6 7.4.1.3 d", what = "安全审计")
+@Implements(value = "P6 7.6.2.2", what = "运营服务全过程记录：每项操作记入审计记录（各流程另有案件时间线）")
+@Implements(value = "P3 5.5.2.1", what = "记录服务全过程并存档")
 @Service
 public class AuditLog {
 

@@ -1,6 +1,7 @@
 package cn.gov.gz.govcloud.audit;
 
 import cn.gov.gz.govcloud.access.Groups;
+import cn.gov.gz.govcloud.compliance.Implements;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keepGroups who may mark rows to keep beyond the retention period and release them again
  * @param alwaysKeep actions (with their sub-actions) whose rows are kept from the start, e.g. {@code authorization}
  */
+@Implements(value = "GB 8.4.3 f 3", what = "审计记录至少保存 12 个月（可配置，不得更短）")
 @ConfigurationProperties(prefix = "govcloud.audit")
 public record AuditProperties(Boolean enabled, Duration retention, String cleanupCron, Integer cleanupBatch,
     List<String> trustedProxies, List<String> recordedReads, List<String> searchGroups, List<String> keepGroups,

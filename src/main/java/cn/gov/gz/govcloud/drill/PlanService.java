@@ -3,6 +3,7 @@ package cn.gov.gz.govcloud.drill;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.NotFoundException;
 import cn.gov.gz.govcloud.access.UnitScope;
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.drill.ContingencyPlan.StageTarget;
 import cn.gov.gz.govcloud.drill.ContingencyPlan.Version;
 import cn.gov.gz.govcloud.engine.CaseNumbers;
@@ -34,6 +35,13 @@ import org.springframework.transaction.annotation.Transactional;
  * Contingency plans (P6 7.4.2.1) with their version history, and their drill frequency: the next drill is due the
  * required interval of the plan's type after the last drill (or after the plan was written, if never drilled).
  */
+@Implements(value = "P6 7.4.2.1.2",
+    what = "应急预案：组织、联络、资源、响应流程、恢复措施及各环节目标用时，按版本保存")
+@Implements(value = "P6 7.4.2.1.3", what = "预案评审修订形成新版本，保留历史版本")
+@Implements(value = "P3 5.3.2.2", what = "制定应急预案并及时修订")
+@Implements(value = "GB 8.2.8 a 3", what = "应急响应预案")
+@Implements(value = "GB 8.4.2 e 3", what = "应急预案管理")
+@Implements(value = "P3 附录 D.1 第 20 项", what = "应急预案")
 @Service
 public class PlanService {
 

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.kpi;
 
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.sla.WorkingCalendar;
 import cn.gov.gz.govcloud.kpi.KpiReport.Compliance;
 import cn.gov.gz.govcloud.kpi.KpiReport.Efficiency;
@@ -29,6 +30,13 @@ import org.springframework.stereotype.Service;
  * Emergencies run by a drill ({@code emergency.drill}) are not production work and count in no KPI. Each figure is
  * computed as its {@link Kpi} definition says; documents print that definition.
  */
+@Implements(value = "P3 7.3.2",
+    what = "考核评价指标：响应时效、工单完成时效、巡检完成率、订单和工单完成率、满意度、投诉率等")
+@Implements(value = "GB 8.4.2 c 7", what = "关键 KPI 统计")
+@Implements(value = "P6 附录 B.1 第 13 项", what = "故障处理效率的数据：工单按时分派率、按时恢复率、平均解决时长")
+@Implements(value = "P6 附录 B.1 第 15 项", what = "服务满意度的数据：满意度平均分")
+@Implements(value = "P6 附录 B.2 第 1 项", what = "运营服务完成情况的数据：资源订单完成率、工单完成率")
+@Implements(value = "P6 附录 B.2 第 6 项", what = "用户满意度的数据：满意度平均分、投诉率")
 @Service
 public class KpiService {
 

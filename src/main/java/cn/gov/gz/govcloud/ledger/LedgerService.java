@@ -4,6 +4,7 @@ import cn.gov.gz.govcloud.access.UnitScope;
 import cn.gov.gz.govcloud.access.AccessDeniedException;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.Groups;
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.ledger.LedgerResource.State;
 import cn.gov.gz.govcloud.organization.OrganizationService;
 import cn.gov.gz.govcloud.web.ValidationException;
@@ -29,6 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The resource ledger (台账): resources enter it from delivered orders (P6 7.2.2.4); the platform's inventory is
  * imported through the data connection (P6 7.2.1) and reconciled against it by {@link Reconciliation}.
  */
+@Implements(value = "P3 5.1.2.3", what = "资源台账：品牌、型号、数量、规格、位置、IP、归属单位和业务系统")
+@Implements(value = "P3 附录 D.1 第 16 项", what = "云资源台账，可导出为表格")
+@Implements(value = "GB 8.2.3 a 3", what = "主机资源（云主机、物理服务器）的配置项")
+@Implements(value = "GB 8.2.3 a 4", what = "存储资源的配置项")
 @Service
 public class LedgerService {
 

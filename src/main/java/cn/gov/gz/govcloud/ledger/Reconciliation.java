@@ -4,6 +4,7 @@ import cn.gov.gz.govcloud.access.UnitScope;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.Groups;
 import cn.gov.gz.govcloud.access.NotFoundException;
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.ledger.Discrepancy.Kind;
 import cn.gov.gz.govcloud.notification.NotificationService;
 import cn.gov.gz.govcloud.notification.NotificationService.Notice;
@@ -29,6 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
  * power state current (powered off since …, for Appendix C), and asks the units concerned to answer theirs.
  * Everything is compared in memory in one pass, so the city's 20,000+ resources take seconds (see benchmarks).
  */
+@Implements(value = "P6 7.2.2.4", what = "核对订单、台账与实际运行资源的一致性，逐项记录差异")
+@Implements(value = "P3 5.1.2.2", what = "使用方申请（订单）与实际使用情况的一致性核对")
+@Implements(value = "P3 5.1.2.4", what = "台账中没有或归属单位不一致的资源通知使用单位说明")
+@Implements(value = "P6 7.2.1.5", what = "每次资源清单对接和核对记录批次、数量和差异")
+@Implements(value = "GB 8.2.9 e", what = "资源台账与实际资源核对，做到账物相符")
 @Service
 public class Reconciliation {
 

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.monitoring;
 
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.engine.Privileged;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -27,6 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * start runs on the system's behalf ({@link Privileged}), whoever posted the samples; the unit isolation plugin
  * stamps the instance with the resource's unit.
  */
+@Implements(value = "P6 7.2.3.3.3", what = "持续越限转工单、严重越限转应急事件，同一问题只立一案")
+@Implements(value = "P3 5.1.3.5", what = "监控发现的问题转工单或应急事件跟进处理")
+@Implements(value = "P3 5.3.2.4", what = "严重越限即时预警并启动应急事件处置")
 @Service
 class MonitoringCases {
 

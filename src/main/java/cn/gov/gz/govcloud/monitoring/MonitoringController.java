@@ -6,6 +6,7 @@ import cn.gov.gz.govcloud.access.AccessDeniedException;
 import cn.gov.gz.govcloud.access.CurrentUser;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.Groups;
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.report.ReportDocument;
 import cn.gov.gz.govcloud.web.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * alerts, statistics per resource and period, the roll-up on demand, and the monitoring report.
  */
 @Tag(name = "监控", description = "监控数据上报、告警、统计与监控报告（P6 7.2.3.3，P3 附录 B）。")
+@Implements(value = "GB 8.4.4 c", what = "与监控系统的接口：采样接收、告警与统计查询")
 @RestController
 @RequestMapping("/api/monitoring")
 class MonitoringController {

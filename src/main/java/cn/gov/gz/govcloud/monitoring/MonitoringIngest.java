@@ -2,6 +2,7 @@ package cn.gov.gz.govcloud.monitoring;
 
 import cn.gov.gz.govcloud.access.AccessDeniedException;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.web.ValidationException;
 import cn.gov.gz.govcloud.web.ValidationException.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +33,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rejected with its index, field and reason; the good rows are stored), stored with batched inserts, checked against
  * the thresholds, and alerts that call for a case are handed to {@link MonitoringCases} after the batch has committed.
  */
+@Implements(value = "P6 7.2.1.3",
+    what = "监控数据对接：按接口规范接收云平台推送的采样（POST /api/monitoring/samples）")
+@Implements(value = "P6 7.2.1.4",
+    what = "采集数据清洗：无效值、缺失字段、未登记的资源逐行拒收并说明原因，有效行入库")
+@Implements(value = "P3 5.1.1", what = "运营数据对接服务：监控采样接口")
+@Implements(value = "P6 7.2.3.3.2", what = "按附录 B 阈值（决策表 monitoring-thresholds）判定越限并告警")
+@Implements(value = "P3 5.1.3.3", what = "实时监控：每个采样按附录 B 监控项判定")
 @Service
 public class MonitoringIngest {
 

@@ -1,6 +1,7 @@
 package cn.gov.gz.govcloud.monitoring;
 
 import cn.gov.gz.govcloud.access.Groups;
+import cn.gov.gz.govcloud.compliance.Implements;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * daily roll-ups are kept, when the roll-up runs, the largest batch, and which groups may post samples (the
  * administrator always may). The thresholds themselves are in the decision table {@code monitoring-thresholds}.
  */
+@Implements(value = "GB 8.4.3 f 1", what = "监控（性能）数据按日汇总后至少保存 6 个月（可配置，不得更短）")
 @ConfigurationProperties(prefix = "govcloud.monitoring")
 public record MonitoringProperties(Duration sustainedFor, Duration rawRetention, Duration dailyRetention,
     String rollupCron, Integer maxBatch, Duration futureTolerance, List<String> ingestGroups) {

@@ -4,6 +4,7 @@ import cn.gov.gz.govcloud.access.AccessDeniedException;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.Groups;
 import cn.gov.gz.govcloud.access.People;
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.ledger.ResourceType;
 import cn.gov.gz.govcloud.organization.OrganizationService;
 import cn.gov.gz.govcloud.report.ChartData;
@@ -35,6 +36,9 @@ import org.springframework.stereotype.Service;
  * show against the Appendix B thresholds, followed by the commentary the manager who generates the report writes.
  * Rendered from the Word template {@code report-templates/monitoring-report.docx} and archived with a version.
  */
+@Implements(value = "P6 7.2.3.3.5", what = "监控报告：告警统计、各类资源利用率、分析与改进措施，归档并提交")
+@Implements(value = "P3 5.1.3.6", what = "政务云资源运行状态报表")
+@Implements(value = "P3 附录 D.1 第 12 项", what = "监控报告及记录")
 @Service
 public class MonitoringReport {
 

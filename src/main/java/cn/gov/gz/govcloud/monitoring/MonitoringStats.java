@@ -2,6 +2,7 @@ package cn.gov.gz.govcloud.monitoring;
 
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.NotFoundException;
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.web.ValidationException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -35,6 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * GB/T 34077.3 8.2.2 e) are deleted. The roll-up takes a row lock ({@code monitoring_lock}), works one day per
  * transaction and merges into an existing daily row, so two nodes running it at once roll each sample exactly once.
  */
+@Implements(value = "P3 5.1.3.4", what = "收集监控数据：当前、平均、峰值、谷值统计与按日汇总")
+@Implements(value = "GB 8.2.2 e", what = "监控记录保存：原始采样按日汇总，日汇总数据至少保存 6 个月")
 @Service
 public class MonitoringStats {
 

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.notification;
 
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.engine.Privileged;
 import cn.gov.gz.govcloud.notification.Contacts.Contact;
 import cn.gov.gz.govcloud.notification.Notification.Status;
@@ -32,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * again. Every mail waits at least the merge window before its first delivery, so bursts of updates become one mail;
  * an urgent page waits the shorter page merge window.
  */
+@Implements(value = "GB 5.1 a 2", what = "通知服务：以邮件通知案件的情况和状态，邮件服务器不可用时恢复后补发")
 @Service
 public class NotificationService {
 

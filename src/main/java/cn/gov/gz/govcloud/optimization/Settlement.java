@@ -3,6 +3,7 @@ package cn.gov.gz.govcloud.optimization;
 import cn.gov.gz.govcloud.access.AccessDeniedException;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.UnitScope;
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.ledger.ResourceType;
 import cn.gov.gz.govcloud.optimization.PriceList.Per;
 import cn.gov.gz.govcloud.optimization.PriceList.Price;
@@ -34,6 +35,9 @@ import org.springframework.stereotype.Service;
  * day it was released), priced by the price list valid on each day, summed per unit and business system.
  * The spec billed is the ledger's current spec.
  */
+@Implements(value = "P6 5.1.2 b", what = "结算管理：按时间计量、按有效期内的价目计费")
+@Implements(value = "P3 5.4.3.1", what = "依据计费规则按单位和业务系统统计费用")
+@Implements(value = "P3 附录 D.1 第 17 项", what = "云资源结算账单（可导出为表格）")
 @Service
 public class Settlement {
 

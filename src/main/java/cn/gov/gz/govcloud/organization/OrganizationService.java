@@ -4,6 +4,7 @@ import cn.gov.gz.govcloud.access.AccessDeniedException;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.Groups;
 import cn.gov.gz.govcloud.access.NotFoundException;
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.web.ValidationException;
 import cn.gov.gz.govcloud.web.ValidationException.FieldError;
 import jakarta.validation.Validator;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Using units and business systems. Writes are all-or-nothing: a batch with one bad row stores nothing and names
  * every bad row and field. Unit users read only their own unit.
  */
+@Implements(value = "GB 5.3.6", what = "每个业务系统登记服务级别（一至四级），决定工单时限")
 @Service
 public class OrganizationService {
 

@@ -3,6 +3,7 @@ package cn.gov.gz.govcloud.report;
 import cn.gov.gz.govcloud.access.UnitScope;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.NotFoundException;
+import cn.gov.gz.govcloud.compliance.Implements;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
@@ -22,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * SHA-256 checksum. Generating again for the same subject adds a version; nothing is overwritten. Unit users read
  * their own unit's reports only.
  */
+@Implements(value = "P6 7.6.2.7", what = "报告归档：每一版单独保存、不覆盖，附 SHA-256 校验值，防止报告丢失或被改动")
+@Implements(value = "P3 5.5.2.1", what = "服务过程产出的报告存档")
 @Service
 public class ReportArchive {
 

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.report;
 
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.sla.WorkingCalendar;
 import com.deepoove.poi.XWPFTemplate;
 import com.deepoove.poi.config.Configure;
@@ -36,6 +37,8 @@ import org.springframework.stereotype.Component;
  * time in Beijing time. A template chart left without data is an error, never a document with sample data: after
  * rendering, no chart may still show a tag, and each chart's alt text becomes its title.
  */
+@Implements(value = "GB 8.4.3 g 3", what = "报告中的统计信息以表格和柱状图、折线图、饼图呈现")
+@Implements(value = "P6 7.6.2.4", what = "按模板编制报表、报告")
 @Component
 public class TemplateReport {
 

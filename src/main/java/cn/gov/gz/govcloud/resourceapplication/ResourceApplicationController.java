@@ -6,6 +6,7 @@ import static cn.gov.gz.govcloud.resourceapplication.ApplicationVariables.*;
 
 import cn.gov.gz.govcloud.access.CurrentUser;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.ledger.LedgerResource;
 import cn.gov.gz.govcloud.ledger.LedgerService;
 import cn.gov.gz.govcloud.resourceapplication.ResourceApplication.Status;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (a unique index decides).
  */
 @Tag(name = "云资源申请", description = "云资源申请校核（P6 7.2.2）。")
+@Implements(value = "GB 8.4.4 d", what = "与云平台服务门户的资源申请接口")
 @RestController
 @RequestMapping("/api/resource-applications")
 class ResourceApplicationController {

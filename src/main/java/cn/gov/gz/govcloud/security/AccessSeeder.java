@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
 import cn.gov.gz.govcloud.access.Groups;
+import cn.gov.gz.govcloud.compliance.Implements;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ import org.springframework.stereotype.Component;
  * Runs after the starter has created the admin user, so the camunda-admin group is never empty (which would open
  * Admin's first-user setup page to anyone).
  */
+@Implements(value = "GB 8.4.2 j", what = "用户和权限管理：各方用户组只有其工作所需的权限")
+@Implements(value = "P6 7.4.1.3 d", what = "业务权限最小化")
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 10)
 public class AccessSeeder extends AbstractProcessEnginePlugin {

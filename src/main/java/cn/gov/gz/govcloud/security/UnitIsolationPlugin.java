@@ -3,6 +3,7 @@ package cn.gov.gz.govcloud.security;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import cn.gov.gz.govcloud.access.Groups;
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.organization.BusinessSystem;
 import cn.gov.gz.govcloud.organization.OrganizationService;
 import java.util.List;
@@ -39,6 +40,9 @@ import org.springframework.stereotype.Component;
  * Tasklist, Cockpit and REST show them their own unit's instances only; their tasks reach them through candidate
  * group {@code unit-<code>}, which Camunda authorizes per task.
  */
+@Implements(value = "GB 8.4.2 i", what = "分级分域：使用单位只能看到本单位的案件、任务和文档")
+@Implements(value = "GB 8.4.3 d 1", what = "分级分域权限管理")
+@Implements(value = "P6 7.4.1.3 d", what = "访问控制：按单位隔离")
 @Component
 public class UnitIsolationPlugin extends AbstractProcessEnginePlugin {
 

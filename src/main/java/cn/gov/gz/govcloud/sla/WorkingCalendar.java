@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.sla;
 
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.engine.CityTime;
 import java.sql.Date;
 import java.time.DayOfWeek;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Service;
  * for 5×8 service are a setting ({@code govcloud.sla.working-hours}). Each node keeps a year's data for a few
  * minutes, so a year loaded on one node reaches the others without a restart.
  */
+@Implements(value = "P3 5.3.2.8 b", what = "5×8 服务时间按工作时间和国务院节假日安排（含调休）计算")
+@Implements(value = "GB 5.3.6", what = "三、四级服务 5×8 受理时间的计时")
 @Service
 public class WorkingCalendar {
 

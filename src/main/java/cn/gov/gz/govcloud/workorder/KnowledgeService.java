@@ -4,6 +4,7 @@ import cn.gov.gz.govcloud.access.AccessDeniedException;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.Groups;
 import cn.gov.gz.govcloud.access.NotFoundException;
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.web.ValidationException;
 import cn.gov.gz.govcloud.web.ValidationException.FieldError;
 import cn.gov.gz.govcloud.workorder.KnowledgeArticle.State;
@@ -27,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The knowledge base: staff write articles, an ops manager approves them before they are published, the service desk
  * answers consultations from published articles (each use counted), and users read published articles.
  */
+@Implements(value = "P6 7.3.1.3", what = "知识库：文章经审核发布，答复咨询时推荐并统计引用次数")
+@Implements(value = "GB 8.4.2 e 4", what = "知识库管理：添加、分类、入库审批、引用统计")
 @Service
 public class KnowledgeService {
 

@@ -2,6 +2,7 @@ package cn.gov.gz.govcloud.workorder;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.sla.WorkingCalendar;
 import static cn.gov.gz.govcloud.workorder.WorkOrderVariables.*;
 
@@ -39,6 +40,8 @@ import org.springframework.web.multipart.MultipartFile;
  * {@code sourceRef}) joins the open order instead of opening another.
  */
 @Tag(name = "运维工单", description = "服务台工单（P6 7.3.1、7.3.2；GB/T 34077.3 5.3）。")
+@Implements(value = "GB 8.4.4 b", what = "与呼叫中心（热线）系统集成的工单接口")
+@Implements(value = "GB 5.3.2 b 2", what = "在线工单提交")
 @RestController
 @RequestMapping("/api/work-orders")
 class WorkOrderController {

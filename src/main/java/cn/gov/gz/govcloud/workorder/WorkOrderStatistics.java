@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.workorder;
 
+import cn.gov.gz.govcloud.compliance.Implements;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Component;
  * Work order statistics for a period (P6 7.3.2.3; DB4401/T 294.3 7.3.2): counts by type, unit and business system;
  * dispatch and recovery against their targets; satisfaction; complaint and reopen rates. Used by the KPI reports.
  */
+@Implements(value = "P6 7.3.2.3", what = "工单统计分析：按类型、单位、业务系统计数，按时分派与恢复、满意度、投诉率")
+@Implements(value = "P3 5.2.2.2", what = "根据工单执行情况统计分析")
 @Component
 public class WorkOrderStatistics {
 

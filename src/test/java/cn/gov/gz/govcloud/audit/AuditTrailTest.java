@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.gz.govcloud.report.ReportArchive;
 import cn.gov.gz.govcloud.report.ReportDocument;
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.WebTest;
 import cn.gov.gz.govcloud.support.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,6 +66,10 @@ class AuditTrailTest extends WebTest {
     return taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
   }
 
+  @Clause("GB 8.4.2 g 6")
+  @Clause("P6 7.4.1.3 d")
+  @Clause("P6 7.6.2.2")
+  @Clause("P3 5.5.2.1")
   @Test
   void caseActionsOverEngineRestAreRecordedWithUserObjectOutcomeAndAddress() throws Exception {
     String pi = startCase();
@@ -191,6 +196,7 @@ class AuditTrailTest extends WebTest {
     assertThat(search("admin", "user=supervisor1&action=audit.read").path("items").size()).isPositive();
   }
 
+  @Clause("GB 8.4.3 f 3")
   @Test
   void retentionDeletesOnlyRowsPastTheRetentionPeriod() {
     String marker = "/retention-" + UUID.randomUUID();

@@ -10,6 +10,7 @@ import cn.gov.gz.govcloud.kpi.KpiService;
 import cn.gov.gz.govcloud.notification.Notification;
 import cn.gov.gz.govcloud.notification.NotificationService;
 import cn.gov.gz.govcloud.report.ReportArchive;
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.ProcessTest;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -110,6 +111,21 @@ class DrillProcessTest extends ProcessTest {
     }
   }
 
+  @Clause("P6 7.4.2.2.1")
+  @Clause("P6 7.4.2.2.2")
+  @Clause("P6 7.4.2.2.3")
+  @Clause("P6 7.4.2.2.4")
+  @Clause("P6 7.4.2.2.5")
+  @Clause("P6 7.4.2.2.6")
+  @Clause("P6 7.4.2.1.3")
+  @Clause("P6 7.4.2.1.4")
+  @Clause("P3 5.3.2.3")
+  @Clause("GB 8.2.7 c 1")
+  @Clause("GB 8.2.7 c 3")
+  @Clause("GB 8.2.7 c 4")
+  @Clause("GB 8.2.7 d")
+  @Clause("GB 8.2.8 b 1–4")
+  @Clause("P3 附录 D.1 第 20 项")
   @Test
   void theWholePathRunsTheLiveEmergencyProcessInDrillModeAndRevisesThePlan() throws Exception {
     setClock(china("2041-03-02T09:00:00"));
@@ -213,6 +229,8 @@ class DrillProcessTest extends ProcessTest {
         .containsExactly("ACCEPTED", "REJECTED");
   }
 
+  @Clause("P6 7.4.2.2.2")
+  @Clause("P6 7.4.2.2.3")
   @Test
   void aParticipantWhoNeverConfirmsIsEscalatedBeforeTheDrillWhichStillRunsOnTime() {
     ContingencyPlan plan = plan("SECURITY", null, null);
@@ -239,6 +257,7 @@ class DrillProcessTest extends ProcessTest {
     assertThat(task(pi, "Task_ConfirmTraining", "operator1")).isNull();
   }
 
+  @Clause("P6 7.4.2.2.3")
   @Test
   void theDrillWaitsForItsDateOnceEveryoneHasConfirmed() {
     ContingencyPlan plan = plan("GENERAL", "WJW-WEB", null);
@@ -255,6 +274,10 @@ class DrillProcessTest extends ProcessTest {
     assertThat(drill(pi).status()).isEqualTo("RUNNING");
   }
 
+  @Clause("P6 7.4.2.2.6")
+  @Clause("P6 7.4.2.1.3")
+  @Clause("P3 5.3.2.2")
+  @Clause("GB 8.2.8 b 4")
   @Test
   void aRevisionWithAcceptedImprovementsCreatesANewPlanVersionLinkedToTheDrill() {
     ContingencyPlan plan = plan("DATA_DR", "WJW-HIS", null);
@@ -284,6 +307,7 @@ class DrillProcessTest extends ProcessTest {
     assertThat(drills.improvements(d.id()).get(0).planVersion()).isEqualTo(2);
   }
 
+  @Clause("P6 7.4.2.2.6")
   @Test
   void aRevisionMustDecideEveryImprovement() {
     ContingencyPlan plan = plan("GENERAL", null, null);
@@ -302,6 +326,8 @@ class DrillProcessTest extends ProcessTest {
     assertThat(plans.get(plan.id()).currentVersion()).isEqualTo(1);
   }
 
+  @Clause("GB 8.2.7 b 2")
+  @Clause("P6 7.4.2.2.1")
   @Test
   void theReminderStartsPlanningForAnOverdueDataDrillOnlyOnceAndNotForOneDrilledLastMonth() {
     ContingencyPlan stale = plan("DATA_DR", "WJW-HIS", now.minus(Duration.ofDays(7 * 31)));

@@ -2,6 +2,7 @@ package cn.gov.gz.govcloud.drill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.WebTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,6 +52,8 @@ class PlanApiTest extends WebTest {
         .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
+  @Clause("P6 7.4.2.1.2")
+  @Clause("GB 8.2.8 a 3")
   @Test
   void badInputIsRefusedNamingEveryField() throws Exception {
     ResponseEntity<String> r = post("manager1", "/api/plans", map("planType", "WEEKLY", "owner", "nobody",
@@ -68,6 +71,10 @@ class PlanApiTest extends WebTest {
     assertThat(get("desk1", "/api/plans/NO-SUCH-PLAN").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 
+  @Clause("P6 7.4.2.1.3")
+  @Clause("P3 5.3.2.2")
+  @Clause("GB 8.4.2 e 3")
+  @Clause("P3 附录 D.1 第 20 项")
   @Test
   void aRevisionOverRestKeepsTheHistory() throws Exception {
     String no = created(plan("GENERAL", "WJW-WEB", null)).get("planNo").asText();
@@ -81,6 +88,7 @@ class PlanApiTest extends WebTest {
     assertThat(detail.get("current").get("scope").asText()).as("unchanged content is kept").isEqualTo("测试范围");
   }
 
+  @Clause("GB 8.4.2 i")
   @Test
   void unitUsersSeeOnlyTheirOwnUnitsPlans() throws Exception {
     String jtj = created(plan("APPLICATION_DR", "JTJ-OA", null)).get("planNo").asText();
@@ -91,6 +99,7 @@ class PlanApiTest extends WebTest {
     assertThat(get("desk1", "/api/plans").getBody()).contains(jtj);
   }
 
+  @Clause("GB 8.2.7 b 1")
   @Test
   void aPlanNotDrilledInItsRequiredPeriodIsListedAsOverdue() throws Exception {
     Instant now = Instant.now();

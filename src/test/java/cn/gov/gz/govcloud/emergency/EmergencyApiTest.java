@@ -2,6 +2,7 @@ package cn.gov.gz.govcloud.emergency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.WebTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,9 @@ class EmergencyApiTest extends WebTest {
   @Autowired
   ObjectMapper json;
 
+  @Clause("P6 7.4.2.3.1")
+  @Clause("P3 5.3.2.7 a")
+  @Clause("P6 7.4.2.3.3")
   @Test
   void anInterruptionsResponseTimerIsDueAtFiveMinutesAndItsEscalationIsVisible() throws Exception {
     Instant detected = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.SECONDS);

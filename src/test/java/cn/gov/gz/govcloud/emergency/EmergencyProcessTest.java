@@ -9,6 +9,7 @@ import cn.gov.gz.govcloud.notification.NotificationService;
 import cn.gov.gz.govcloud.report.ReportArchive;
 import cn.gov.gz.govcloud.sla.CalendarService;
 import cn.gov.gz.govcloud.sla.CalendarYear;
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.ProcessTest;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -73,6 +74,8 @@ class EmergencyProcessTest extends ProcessTest {
     return notifications.search(user, null, e.emergencyNo(), 100).stream().map(n -> n.subject()).toList();
   }
 
+  @Clause("P6 7.4.2.3.2")
+  @Clause("P3 5.3.2.7")
   @Test
   void anInterruptionRespondedInTimeDoesNotEscalate() {
     Instant detected = now.minusSeconds(60);
@@ -93,6 +96,7 @@ class EmergencyProcessTest extends ProcessTest {
     assertThat(emergencies.events(e.id())).noneMatch(ev -> ev.kind().equals("ESCALATION"));
   }
 
+  @Clause("P6 7.4.2.3.3")
   @Test
   void aMissedResponseEscalatesLevelByLevelAndRaisesTheTask() {
     ProcessInstance pi = report("JTJ-TOCC", "DATA_LOSS", now);
@@ -113,6 +117,12 @@ class EmergencyProcessTest extends ProcessTest {
         .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
   }
 
+  @Clause("P3 5.3.2.7 c")
+  @Clause("P6 7.4.2.3.4 b")
+  @Clause("P6 7.4.2.3.5")
+  @Clause("P6 7.4.2.3.6")
+  @Clause("P6 7.2.3.3.4")
+  @Clause("P3 附录 D.1 第 21 项")
   @Test
   void feedbackEveryThirtyMinutesWithAndWithoutUpdatesAndNoneAfterRecovery() throws Exception {
     Instant detected = now;
@@ -154,6 +164,31 @@ class EmergencyProcessTest extends ProcessTest {
     assertThat(emergency(pi).status()).isEqualTo("CLOSED");
   }
 
+  @Clause("P6 7.4.1.5")
+  @Clause("P3 5.3.1.4")
+  @Test
+  void aSecurityIncidentIsHandledWithTheInterruptionClocksAndReported() throws Exception {
+    Instant detected = now;
+    ProcessInstance pi = report("WJW-WEB", "SECURITY", detected);
+    Emergency e = emergency(pi);
+    assertThat(e.severity()).isEqualTo("重大");
+    assertThat(e.serviceHours()).isEqualTo("7x24");
+    assertThat(e.responseDueAt()).as("5 minutes, as an interruption").isEqualTo(detected.plusSeconds(300));
+    assertThat(job(pi, "Timer_NextFeedback").getDuedate().toInstant()).isEqualTo(detected.plus(Duration.ofMinutes(30)));
+
+    complete(pi, "Task_RespondEmergency", "firstAssessment", "门户页面被篡改");
+    complete(pi, "Task_HandleEmergency", "actionType", "RECOVER", "actionNote", "下线被篡改页面并从备份恢复",
+        "handlingOutcome", "RECOVERED", "cause", "内容管理系统弱口令", "result", "页面已恢复，口令已重置");
+    complete(pi, "Task_VerifyRecovery", "verifyDecision", "CONFIRMED");
+    long reportId = ((Number) processEngine.getRuntimeService().getVariable(pi.getId(), "reportId")).longValue();
+    try (var doc = new XWPFDocument(new ByteArrayInputStream(reports.content(reportId)));
+        var text = new XWPFWordExtractor(doc)) {
+      assertThat(text.getText()).contains("应急事件响应报告", e.emergencyNo(), "安全事件", "内容管理系统弱口令",
+          "下线被篡改页面并从备份恢复");
+    }
+  }
+
+  @Clause("P3 5.3.2.8")
   @Test
   void aDegradationCountsWorkingTimeAcrossTheMakeUpSaturdayAndTheSpringFestival() {
     // Saturday 14 Feb 2026 is a make-up working day; 15–23 Feb are the Spring Festival holiday
@@ -168,6 +203,8 @@ class EmergencyProcessTest extends ProcessTest {
         .as("no routine notice outside working hours").isEqualTo(china("2026-02-24T09:28:00"));
   }
 
+  @Clause("P6 7.4.2.3.4")
+  @Clause("P3 5.3.2.5")
   @Test
   void aReopenedCaseStartsAFreshResponseClock() {
     ProcessInstance pi = report("WJW-HIS", "INTERRUPTION", now);
@@ -183,6 +220,7 @@ class EmergencyProcessTest extends ProcessTest {
         .isEqualTo(now.plusSeconds(300));
   }
 
+  @Clause("P3 5.3.2.8 b")
   @Test
   void loadingTheNextYearsCalendarRecomputesOpenWorkingTimeDeadlines() {
     jdbc.sql("DELETE FROM calendar_day WHERE cal_date >= DATE '2036-01-01' AND cal_date < DATE '2037-01-01'").update();

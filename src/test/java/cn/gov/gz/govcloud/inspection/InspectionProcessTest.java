@@ -16,6 +16,7 @@ import cn.gov.gz.govcloud.ledger.ResourceType;
 import cn.gov.gz.govcloud.ledger.Reconciliation;
 import cn.gov.gz.govcloud.notification.NotificationService;
 import cn.gov.gz.govcloud.report.ReportArchive;
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.ProcessTest;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -140,6 +141,7 @@ class InspectionProcessTest extends ProcessTest {
     }
   }
 
+  @Clause("P3 5.1.3.2")
   @Test
   void theQuarterlyTimerStartsOneInspectionPerQuarterOnTheFirstWorkingDay() {
     Job startTimer = processEngine.getManagementService().createJobQuery().processDefinitionKey("inspection-schedule")
@@ -180,6 +182,19 @@ class InspectionProcessTest extends ProcessTest {
     assertThat(pi).isEnded();
   }
 
+  @Clause("P6 7.2.3.1.2")
+  @Clause("P6 7.2.3.1.3")
+  @Clause("P6 7.2.3.1.5")
+  @Clause("P6 7.2.3.2.4")
+  @Clause("P6 7.2.3.2.6")
+  @Clause("P6 7.2.3.1.6")
+  @Clause("P6 7.2.3.2.7")
+  @Clause("P3 附录 A.1 第 1–11 项")
+  @Clause("P3 附录 A.2 第 1–14 项")
+  @Clause("P3 5.1.3.4")
+  @Clause("P3 7.3.2")
+  @Clause("P3 附录 D.1 第 11 项")
+  @Clause("GB 8.4.2 c 5")
   @Test
   void aFullInspectionWithoutFindingsGoesStraightToTheReport() throws Exception {
     setClock(china("2031-01-02T09:00:00"));
@@ -223,6 +238,10 @@ class InspectionProcessTest extends ProcessTest {
         .inspectionCompletionRate()).as("no full inspection in 2031Q2").isEqualTo(0.0);
   }
 
+  @Clause("P6 7.2.3.2.3")
+  @Clause("P6 7.2.3.2.5")
+  @Clause("P3 5.1.3.5")
+  @Clause("P6 7.2.3.2.7")
   @Test
   void findingsBecomeWorkOrdersAndCloseWithThemAfterARefusedRoomAccess() throws Exception {
     setClock(china("2031-05-06T10:00:00"));
@@ -307,6 +326,9 @@ class InspectionProcessTest extends ProcessTest {
     assertThat(order).isEnded();
   }
 
+  @Clause("P6 7.2.3.1.1")
+  @Clause("P6 7.2.3.1.4")
+  @Clause("P6 7.2.3.1.6")
   @Test
   void anOverdueInspectionIsEscalatedAndItsOpenFindingsCarriedOver() throws Exception {
     setClock(china("2031-08-04T10:00:00"));
@@ -341,6 +363,9 @@ class InspectionProcessTest extends ProcessTest {
     assertThat(reportText(done)).contains("已结转", "逾期", "结转下次巡检跟进 1 项");
   }
 
+  @Clause("P6 7.2.3.2.1")
+  @Clause("P6 7.2.3.2.2")
+  @Clause("P3 5.1.3.1")
   @Test
   void checklistTemplatesAndRoomsAreDataTheOwnerEdits() throws Exception {
     assertThat(get("jtj1", "/api/inspections").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

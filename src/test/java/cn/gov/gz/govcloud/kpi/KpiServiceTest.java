@@ -2,6 +2,7 @@ package cn.gov.gz.govcloud.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.WebTest;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -80,6 +81,12 @@ class KpiServiceTest extends WebTest {
     }
   }
 
+  @Clause("P3 7.3.2")
+  @Clause("GB 8.4.2 c 7")
+  @Clause("P6 附录 B.1 第 13 项")
+  @Clause("P6 附录 B.1 第 15 项")
+  @Clause("P6 附录 B.2 第 1 项")
+  @Clause("P6 附录 B.2 第 6 项")
   @Test
   void figuresMatchTheSeededHistory() {
     seed();

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.ProcessEngineTests.assertTh
 
 import cn.gov.gz.govcloud.notification.NotificationService;
 import cn.gov.gz.govcloud.report.ReportArchive;
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.WebTest;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -43,6 +44,16 @@ class ServiceReportTest extends WebTest {
     }
   }
 
+  @Clause("P6 7.6.2.3")
+  @Clause("P6 7.6.2.4")
+  @Clause("P6 7.6.2.5")
+  @Clause("P6 7.6.2.7")
+  @Clause("P3 5.5.2.1")
+  @Clause("P3 5.5.2.2")
+  @Clause("P3 5.5.2.3")
+  @Clause("P3 6.3.2")
+  @Clause("P3 附录 D.1 第 22、23 项")
+  @Clause("GB 8.4.3 g 3")
   @Test
   void aReportOnDemandIsDraftedReviewedAndPublishedAsANewVersion() throws Exception {
     ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey("service-report",
@@ -69,6 +80,8 @@ class ServiceReportTest extends WebTest {
         java.time.LocalDate.parse("2031-05-01"), java.time.LocalDate.parse("2031-05-31")), 10)).isNotEmpty();
   }
 
+  @Clause("GB 5.3.7 b")
+  @Clause("P3 5.5.2.3")
   @Test
   void theMonthlyTimerReportsOnThePreviousMonth() {
     ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2031-07-01T08:00:01").atZone(KpiService.CHINA)

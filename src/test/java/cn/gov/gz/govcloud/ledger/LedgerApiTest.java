@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.Groups;
+import cn.gov.gz.govcloud.notification.NotificationService;
 import cn.gov.gz.govcloud.organization.BusinessSystem;
 import cn.gov.gz.govcloud.organization.OrganizationService;
 import cn.gov.gz.govcloud.organization.Unit;
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.WebTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +44,9 @@ class LedgerApiTest extends WebTest {
   @Autowired
   ObjectMapper json;
 
+  @Autowired
+  NotificationService notifications;
+
   String unit() {
     String code = "L" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
     organization.registerUnits(List.of(new Unit(code, "台账测试单位" + code, null, null, null)), ADMIN, false);
@@ -55,6 +60,13 @@ class LedgerApiTest extends WebTest {
         "location", location, "ip", "10.9.8.7", "powerState", power, "cpuUtil", 30, "memUtil", 40);
   }
 
+  @Clause("P6 7.2.2.4")
+  @Clause("P3 5.1.2.2")
+  @Clause("P3 5.1.2.4")
+  @Clause("P3 附录 A.1 第 3、8 项")
+  @Clause("GB 8.2.9 e")
+  @Clause("P6 7.2.1.5")
+  @Clause("GB 8.2.3 a 3")
   @Test
   void anInventoryWithPlantedDifferencesYieldsExactlyThoseDiscrepancies() throws Exception {
     String unit = unit();
@@ -63,6 +75,13 @@ class LedgerApiTest extends WebTest {
     String gone = unit + "-gone";
     String stray = unit + "-stray";
     String off = unit + "-off";
+    // a member of the unit, to be told about the differences the unit must answer (P3 5.1.2.4)
+    String member = unit.toLowerCase() + "user";
+    var identity = processEngine.getIdentityService();
+    var user = identity.newUser(member);
+    user.setEmail(member + "@example.org");
+    identity.saveUser(user);
+    identity.createMembership(member, Groups.unitGroup(unit));
     ledger.add(List.of(
         new LedgerEntry(same, unit, unit + "-SYS", null, null, ResourceType.VM, 8, 16, null, "麒麟", null, null,
             "A01", "10.9.8.7"),
@@ -97,10 +116,13 @@ class LedgerApiTest extends WebTest {
     JsonNode offNow = json.readTree(get("operator1", "/api/ledger?unitCode=" + unit + "&state=POWERED_OFF").getBody());
     assertThat(offNow.findValuesAsText("resourceId")).containsExactly(off);
 
+    assertThat(notifications.search(member, null, null, 20)).extracting(n -> n.subject())
+        .contains("【台账核对】请确认 1 项差异"); // the stray resource: running but not in the ledger
     JsonNode unitView = json.readTree(get("jtj1", "/api/ledger/discrepancies?runId=" + runId).getBody());
     assertThat(unitView.findValuesAsText("unitCode")).doesNotContain(unit);
   }
 
+  @Clause("P6 7.2.1.4")
   @Test
   void badRowsAreNamedAndNothingIsImported() throws Exception {
     String unit = unit();
@@ -118,6 +140,7 @@ class LedgerApiTest extends WebTest {
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
+  @Clause("P6 7.2.1.3")
   @Test
   void aCsvSnapshotIsImportedToo() throws Exception {
     String unit = unit();
@@ -140,6 +163,8 @@ class LedgerApiTest extends WebTest {
     assertThat(json.readTree(run.getBody()).get("counts").get("NOT_IN_LEDGER").asInt()).isGreaterThanOrEqualTo(2);
   }
 
+  @Clause("P3 5.1.2.3")
+  @Clause("P3 附录 D.1 第 16 项")
   @Test
   void theLedgerIsExportedAsAWorkbookWithTheUnitsOwnRowsOnly() throws Exception {
     String unit = unit();

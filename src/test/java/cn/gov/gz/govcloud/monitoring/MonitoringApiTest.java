@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.gz.govcloud.ledger.LedgerEntry;
 import cn.gov.gz.govcloud.ledger.LedgerService;
 import cn.gov.gz.govcloud.ledger.ResourceType;
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.WebTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -107,6 +108,9 @@ class MonitoringApiTest extends WebTest {
     return LocalDate.now(MonitoringStats.CHINA).minusDays(daysAgo).atStartOfDay(MonitoringStats.CHINA).toInstant();
   }
 
+  @Clause("P6 7.2.1.3")
+  @Clause("P6 7.2.1.4")
+  @Clause("P3 5.1.1")
   @Test
   void badRowsAreRejectedOneByOneWithTheirReasonAndGoodRowsStored() throws Exception {
     String p = prefix();
@@ -152,6 +156,7 @@ class MonitoringApiTest extends WebTest {
     assertThat(notArray.getBody()).contains("samples");
   }
 
+  @Clause("GB 8.4.2 i")
   @Test
   void unitUsersMayNotPostSamplesAndSeeOnlyTheirOwnAlerts() throws Exception {
     String p = prefix();
@@ -176,6 +181,13 @@ class MonitoringApiTest extends WebTest {
    * A day of samples every 15 minutes for a demo ledger (both demo units, all four business systems, every storage
    * tier), with planted breaches: exactly those become alerts, and none lasts long enough for a case.
    */
+  @Clause("P6 7.2.3.3.2")
+  @Clause("P3 5.1.3.3")
+  @Clause("P3 5.1.3.4")
+  @Clause("P6 7.2.3.3.5")
+  @Clause("P3 5.1.3.6")
+  @Clause("P3 附录 D.1 第 12 项")
+  @Clause("GB 8.4.4 c")
   @Test
   void aDayOfSamplesForTheDemoLedgerYieldsAlertsForExactlyThePlantedBreaches() throws Exception {
     String p = prefix();
@@ -286,6 +298,8 @@ class MonitoringApiTest extends WebTest {
     assertThat(tooLong.getBody()).contains("analysis");
   }
 
+  @Clause("P6 7.2.3.3.3")
+  @Clause("P3 5.1.3.5")
   @Test
   void aSustainedBreachStartsExactlyOneWorkOrderAndARepeatedBreachNoSecond() throws Exception {
     String p = prefix();
@@ -332,6 +346,8 @@ class MonitoringApiTest extends WebTest {
         .isEqualTo(1);
   }
 
+  @Clause("P3 5.3.2.4")
+  @Clause("P6 7.4.2.3.1")
   @Test
   void aSevereBreachStartsAnEmergencyOnce() throws Exception {
     String p = prefix();
@@ -357,6 +373,8 @@ class MonitoringApiTest extends WebTest {
     assertThat(alertsOf(p)).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo("CLOSED"));
   }
 
+  @Clause("GB 8.2.2 e")
+  @Clause("P3 5.1.3.4")
   @Test
   void theRollUpKeepsTheStatisticsIdentical() throws Exception {
     String p = prefix();

@@ -2,6 +2,7 @@ package cn.gov.gz.govcloud.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.WebTest;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -28,6 +29,10 @@ class MonitoringThresholdsTest extends WebTest {
     return result.getSingleResult().getEntryMap();
   }
 
+  @Clause("P3 附录 B.1 第 1–10 项")
+  @Clause("P6 7.2.3.3.1")
+  @Clause("P3 5.1.3.1")
+  @Clause("P3 5.4.2.1")
   @ParameterizedTest(name = "{0} {1} TB -> {2}–{3}, severe {4}")
   @CsvSource(nullValues = "null", value = {
       "cpu,       null,   8,    90, 98,   false",
@@ -71,6 +76,7 @@ class MonitoringThresholdsTest extends WebTest {
     assertThat(rules).isEqualTo(7); // cpu, memory, three storage tiers, storage without capacity, sync
   }
 
+  @Clause("P3 5.4.4.2")
   @Test
   void aNewDecisionVersionReplacesTheCachedThresholds() throws Exception {
     assertThat(thresholds.of(Metric.CPU, null).upper()).isEqualByComparingTo("90");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.gz.govcloud.notification.Notification.Status;
 import cn.gov.gz.govcloud.notification.NotificationService.Notice;
 import cn.gov.gz.govcloud.notification.NotificationService.Outcome;
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.WebTest;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -44,6 +45,7 @@ class NotificationDeliveryTest extends WebTest {
     return rows.get(0);
   }
 
+  @Clause("GB 5.1 a 2")
   @Test
   void aNoticeWrittenWhileTheMailServerIsDownIsDeliveredWhenItComesBack() throws Exception {
     String ref = caseRef();

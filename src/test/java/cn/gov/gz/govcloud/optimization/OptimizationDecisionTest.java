@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.gz.govcloud.optimization.AppendixCRules.Classification;
 import cn.gov.gz.govcloud.optimization.AppendixCRules.Figures;
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.WebTest;
 import java.math.BigDecimal;
 import java.util.List;
@@ -25,6 +26,9 @@ class OptimizationDecisionTest extends WebTest {
     return s == null || s.isBlank() ? null : new BigDecimal(s.strip());
   }
 
+  @Clause("P3 附录 C.1 第 1–9 项")
+  @Clause("P3 附录 C.1 第 19 项")
+  @Clause("P3 5.4.4.1")
   @ParameterizedTest(name = "{9}")
   @CsvSource(nullValues = "-", value = {
       // type, days, monitored, offRun, cpu, mem, diskTb, storage, expected action/target, case

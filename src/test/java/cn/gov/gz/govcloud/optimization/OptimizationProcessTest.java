@@ -13,6 +13,7 @@ import cn.gov.gz.govcloud.ledger.ResourceType;
 import cn.gov.gz.govcloud.organization.OrganizationService;
 import cn.gov.gz.govcloud.organization.Unit;
 import cn.gov.gz.govcloud.report.ReportArchive;
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.WebTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -149,6 +150,27 @@ class OptimizationProcessTest extends WebTest {
     assertThat(answer.getBody()).contains("\"completed\":true");
   }
 
+  @Clause("P3 5.4.2.3")
+  @Clause("GB 8.2.4 b")
+  @Clause("P6 7.5.2.1")
+  @Clause("P6 7.5.2.2")
+  @Clause("P6 7.5.2.3")
+  @Clause("P6 7.5.2.4")
+  @Clause("P6 7.5.3.1")
+  @Clause("P6 7.5.3.2")
+  @Clause("P6 7.5.3.3")
+  @Clause("P6 7.5.3.4")
+  @Clause("P6 7.5.4.1")
+  @Clause("P6 7.5.4.2")
+  @Clause("P6 7.5.4.3")
+  @Clause("P6 7.5.4.4")
+  @Clause("P3 5.4.2.2")
+  @Clause("P3 5.4.3.1")
+  @Clause("P3 5.4.3.2")
+  @Clause("P3 5.4.4.1")
+  @Clause("P6 7.2.2.4")
+  @Clause("P6 5.1.2 b")
+  @Clause("P3 附录 C.1 第 1 项")
   @Test
   void fromTheMonthlyTimerToAnExecutedScaleDownWithTheLedgerUpdated() throws Exception {
     String unit = newUnit();
@@ -282,6 +304,8 @@ class OptimizationProcessTest extends WebTest {
     processEngine.getRuntimeService().deleteProcessInstance(next.getId(), "test done");
   }
 
+  @Clause("P6 7.5.4.1")
+  @Clause("P6 7.5.4.2")
   @Test
   void aUnitObjectsManagementMaintainsThenWithdraws() {
     String unit = newUnit();
@@ -323,6 +347,8 @@ class OptimizationProcessTest extends WebTest {
         .allMatch(e -> unit.equals(e.get("unitCode")), "a unit sees only its own unit's events");
   }
 
+  @Clause("P6 7.5.4.1")
+  @Clause("P3 附录 C.1 第 19 项")
   @Test
   void rejectedCandidatesEndTheReviewWithoutTouchingTheLedger() {
     String unit = newUnit();
@@ -356,6 +382,9 @@ class OptimizationProcessTest extends WebTest {
     assertThat(service.get(id).status()).isEqualTo(Review.Status.CLOSED);
   }
 
+  @Clause("P6 5.1.2 b")
+  @Clause("P3 5.4.3.1")
+  @Clause("P3 附录 D.1 第 17 项")
   @Test
   void priceListSettlementAndUnitIsolationOverRest() throws Exception {
     var bad = post("mgmt1", "/api/optimization/prices", map("resourceType", "VM", "specUnit", "VCPU", "price", -1,

@@ -2,6 +2,7 @@ package cn.gov.gz.govcloud.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.WebTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,6 +76,7 @@ class OrganizationApiTest extends WebTest {
     assertThat(json.readTree(ok.getBody()).get("imported").asInt()).isEqualTo(2);
   }
 
+  @Clause("GB 5.3.6")
   @Test
   void businessSystemsAreValidatedAgainstUnitsAndLevels() throws Exception {
     String sys = code();

@@ -17,6 +17,7 @@ import cn.gov.gz.govcloud.ledger.ResourceType;
 import cn.gov.gz.govcloud.monitoring.MonitoringReport;
 import cn.gov.gz.govcloud.optimization.OptimizationService;
 import cn.gov.gz.govcloud.optimization.Review;
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.Docx;
 import cn.gov.gz.govcloud.support.ProcessTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -316,6 +317,9 @@ class DocumentsTest extends ProcessTest {
 
   // ------------------------------------------------------------------ the documents
 
+  @Clause("P3 7.3.2")
+  @Clause("GB 8.4.3 g 3")
+  @Clause("P6 7.6.2.4")
   @Test
   void theServiceReportShowsItsFiguresOnceDefinedAndAgreeing() throws Exception {
     runMarch();
@@ -370,6 +374,10 @@ class DocumentsTest extends ProcessTest {
     }
   }
 
+  @Clause("P6 7.4.2.3.6")
+  @Clause("P6 7.4.2.3.7")
+  @Clause("P3 5.3.2.6")
+  @Clause("P3 附录 D.1 第 21 项")
   @Test
   void theEmergencyReportGetsItsImprovementFromThePlanReview() throws Exception {
     runMarch();
@@ -385,6 +393,9 @@ class DocumentsTest extends ProcessTest {
         "2038-03-03 09:02", "按时");
   }
 
+  @Clause("P6 7.2.3.3.5")
+  @Clause("P3 5.1.3.6")
+  @Clause("GB 8.4.3 g 3")
   @Test
   void theMonitoringReportChartsTheAveragesOfItsTable() throws Exception {
     runMay();
@@ -401,6 +412,9 @@ class DocumentsTest extends ProcessTest {
         "交通运行监测调度平台").doesNotContain("monitoring-thresholds", "JTJ-TOCC");
   }
 
+  @Clause("P6 7.5.2.4")
+  @Clause("P6 7.5.3.3")
+  @Clause("GB 8.4.3 g 3")
   @Test
   void theOptimisationReportsChartWhatTheirTablesSay() throws Exception {
     runMay();
@@ -448,6 +462,8 @@ class DocumentsTest extends ProcessTest {
     assertThat(eff.text()).doesNotContain("/api/", "appendix-c-candidates", " ms");
   }
 
+  @Clause("P6 7.2.3.2.7")
+  @Clause("P6 7.4.2.2.5")
   @Test
   void theInspectionAndDrillReportsNamePeopleAndSystems() throws Exception {
     runInspection();

@@ -2,6 +2,7 @@ package cn.gov.gz.govcloud.resourceapplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.WebTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,6 +69,8 @@ class ResourceApplicationApiTest extends WebTest {
     return Map.of("value", v, "type", "String");
   }
 
+  @Clause("GB 8.4.4 d")
+  @Clause("P6 7.2.2.1")
   @Test
   void aPortalAppliesThePeopleWalkTheTasksAndTheResourcesAreInTheLedger() throws Exception {
     String[] unit = freshUnitWithUser();

@@ -12,6 +12,7 @@ import cn.gov.gz.govcloud.ledger.LedgerService;
 import cn.gov.gz.govcloud.ledger.Reconciliation;
 import cn.gov.gz.govcloud.notification.NotificationService;
 import cn.gov.gz.govcloud.resourceapplication.ResourceApplication.Status;
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.WebTest;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -116,6 +117,12 @@ class ResourceApplicationProcessTest extends WebTest {
     complete(pi, "Task_ConfirmReceipt", "receiptDecision", "CONFIRMED");
   }
 
+  @Clause("P6 7.2.2.2")
+  @Clause("P6 7.2.2.3")
+  @Clause("P6 7.2.2.4")
+  @Clause("P3 5.1.2.3")
+  @Clause("P3 5.2.2.1")
+  @Clause("P3 附录 D.1 第 16 项")
   @Test
   void aCleanApplicationIsReviewedApprovedDeliveredAndEntersTheLedger() {
     String[] unit = freshUnit();
@@ -150,6 +157,10 @@ class ResourceApplicationProcessTest extends WebTest {
         .variableName("outcome").singleResult().getValue()).isEqualTo("DELIVERED");
   }
 
+  @Clause("P6 7.2.2.2")
+  @Clause("P6 7.2.2.5")
+  @Clause("P6 7.2.2.6")
+  @Clause("P3 5.1.2.1")
   @Test
   void problemsGoBackToTheUnitUntilCorrected() {
     ProcessInstance pi = apply("WJW", "WJW-HIS", "NORMAL", vmLine(128, 16, null, 1),
@@ -169,6 +180,7 @@ class ResourceApplicationProcessTest extends WebTest {
         .contains("CHECK", "CORRECTED");
   }
 
+  @Clause("P6 7.2.2.5")
   @Test
   void silenceWithdrawsTheApplicationAfterFiveWorkingDays() {
     Instant wednesday = LocalDateTime.parse("2026-09-30T10:00:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant();
@@ -190,6 +202,8 @@ class ResourceApplicationProcessTest extends WebTest {
         .anyMatch(s -> s.contains("已撤回"));
   }
 
+  @Clause("P6 7.2.2.3")
+  @Clause("P6 7.2.2.6")
   @Test
   void aRejectionNeedsAReasonAndEndsTheApplication() {
     String[] unit = freshUnit();
@@ -204,6 +218,10 @@ class ResourceApplicationProcessTest extends WebTest {
     assertThat(a.decisionReason()).contains("预算");
   }
 
+  @Clause("P6 7.3.3.3 b")
+  @Clause("P6 7.3.3.4")
+  @Clause("P3 5.2.3")
+  @Clause("P6 7.2.2.3")
   @Test
   void anExpeditedApplicationHasShortDueDatesAlertsTheManagersAndCanBeSentBack() {
     Instant now = Instant.parse("2026-11-27T09:55:00Z");
@@ -215,6 +233,8 @@ class ResourceApplicationProcessTest extends WebTest {
     }
     assertThat(task(pi, "Task_TechnicalReview").getDueDate().toInstant()).isEqualTo(now.plusSeconds(4 * 3600));
     String no = application(pi).applicationNo();
+    assertThat(application(pi).urgency()).as("recorded as an important-assurance application")
+        .isEqualTo(ResourceApplication.Urgency.EXPEDITED);
     assertThat(notifications.search("manager1", null, no, 20)).extracting(n -> n.subject())
         .anyMatch(s -> s.contains("加急"));
 
@@ -236,6 +256,9 @@ class ResourceApplicationProcessTest extends WebTest {
     assertThat(pi).isWaitingAt("Task_DeliverResources");
   }
 
+  @Clause("P6 7.2.2.2")
+  @Clause("P3 5.1.2.1")
+  @Clause("P3 5.1.2.2")
   @Test
   void newVmsWhileTheUnitsVmsSitIdleNeedAJustification() {
     String[] fresh = freshUnit();

@@ -2,6 +2,7 @@ package cn.gov.gz.govcloud.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.WebTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,6 +88,8 @@ class AuthorizationMatrixTest extends WebTest {
       new Write("audit log: keep beyond retention", HttpMethod.POST, "/api/audit/1/keep", "{}",
           Set.of("mgmt1", "admin")));
 
+  @Clause("GB 8.4.2 j")
+  @Clause("P6 7.4.1.3 d")
   @Test
   void whoMayWriteWhat() {
     List<String> wrong = new ArrayList<>();
@@ -111,6 +114,7 @@ class AuthorizationMatrixTest extends WebTest {
       new Read("audit log: search", "/api/audit?size=1",
           Set.of("jtj1", "desk1", "engineer1", "operator1", "manager1")));
 
+  @Clause("GB 8.4.2 j")
   @Test
   void whoMayReadWhat() {
     List<String> wrong = new ArrayList<>();

@@ -3,6 +3,7 @@ package cn.gov.gz.govcloud.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.gz.govcloud.access.Groups;
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.WebTest;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,7 @@ class PlatformSecurityTest extends WebTest {
     assertThat(users.getBody()).doesNotContain("wjw1").doesNotContain("desk1");
   }
 
+  @Clause("GB 8.4.3 g 2")
   @Test
   void eachRoleSeesTheFiltersOfItsWorkInChinese() throws Exception {
     var json = new com.fasterxml.jackson.databind.ObjectMapper();

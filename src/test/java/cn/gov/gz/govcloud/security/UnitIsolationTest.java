@@ -3,6 +3,7 @@ package cn.gov.gz.govcloud.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.gz.govcloud.access.Groups;
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.WebTest;
 import cn.gov.gz.govcloud.support.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +39,9 @@ class UnitIsolationTest extends WebTest {
     return json.readTree(started.getBody()).get("id").asText();
   }
 
+  @Clause("GB 8.4.2 i")
+  @Clause("GB 8.4.3 d 1")
+  @Clause("P6 7.4.1.3 d")
   @Test
   void anotherUnitCannotSeeTheInstanceOrItsTasks() throws Exception {
     String id = start("jtj1", map());

@@ -2,6 +2,7 @@ package cn.gov.gz.govcloud.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.WebTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +38,7 @@ class WorkingCalendarTest extends WebTest {
     assertThat(calendar.isWorkingDay(LocalDate.parse("2026-03-09"))).as("ordinary Monday").isTrue();
   }
 
+  @Clause("P3 5.3.2.8 b")
   @Test
   void fiveWorkingDaysAcrossTheNationalDayHolidayCountTheMakeUpSaturday() {
     // Wed 30 Sep 2026 10:00: 1–7 Oct off, Thu 8, Fri 9, Sat 10 (make-up), Mon 12, Tue 13
@@ -45,6 +47,8 @@ class WorkingCalendarTest extends WebTest {
     assertThat(calendar.plusWorkingDays(china("2026-11-27T17:55:00"), 1)).isEqualTo(china("2026-11-30T17:55:00"));
   }
 
+  @Clause("P3 5.3.2.8 b")
+  @Clause("GB 5.3.6")
   @Test
   void workingTimeStandsStillAtNightAtWeekendsAndOnHolidays() {
     // Friday 17:55 + 10 working minutes: 5 on Friday, 5 on Monday morning

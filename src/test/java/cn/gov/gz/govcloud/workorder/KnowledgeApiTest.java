@@ -2,6 +2,7 @@ package cn.gov.gz.govcloud.workorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.WebTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,8 @@ class KnowledgeApiTest extends WebTest {
   @Autowired
   ObjectMapper json;
 
+  @Clause("GB 8.4.2 e 4")
+  @Clause("P6 7.3.1.3")
   @Test
   void anArticleIsPublishedOnlyAfterApproval() throws Exception {
     String word = "词" + UUID.randomUUID().toString().substring(0, 8);

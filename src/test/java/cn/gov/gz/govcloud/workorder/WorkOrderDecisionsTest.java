@@ -2,6 +2,7 @@ package cn.gov.gz.govcloud.workorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.WebTest;
 import java.util.Map;
 import org.camunda.bpm.engine.variable.Variables;
@@ -16,6 +17,7 @@ class WorkOrderDecisionsTest extends WebTest {
         .variables(Variables.fromMap(input)).evaluate().getSingleResult().getEntryMap();
   }
 
+  @Clause("GB 5.3.6")
   @ParameterizedTest(name = "level {0}")
   @CsvSource({
       "1, 7x24, PT5M,  PT0M, PT2H,  P1W",
@@ -30,6 +32,11 @@ class WorkOrderDecisionsTest extends WebTest {
         .containsEntry("inspectionCycle", inspection);
   }
 
+  @Clause("GB 5.3.2 e 2–4")
+  @Clause("GB 5.3.3 c")
+  @Clause("GB 5.1 b")
+  @Clause("P3 5.3.2.7 c")
+  @Clause("P3 5.3.2.8 c")
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
       "COMPLAINT,       HIGH,   PT15M, PT1H,  ops-manager",

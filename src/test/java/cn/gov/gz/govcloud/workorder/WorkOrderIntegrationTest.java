@@ -3,6 +3,7 @@ package cn.gov.gz.govcloud.workorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.ProcessEngineTests.assertThat;
 
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,8 @@ class WorkOrderIntegrationTest extends WorkOrderTestSupport {
   @Autowired
   ObjectMapper json;
 
+  @Clause("P6 7.2.3.1.4")
+  @Clause("P3 5.1.3.5")
   @Test
   void anInspectionFindingOpensAWorkOrderAndTheInspectionWaitsForIt() {
     processEngine.getRepositoryService().createDeployment().name("inspection-finding-probe.bpmn")
@@ -68,6 +71,7 @@ class WorkOrderIntegrationTest extends WorkOrderTestSupport {
         .count()).isEqualTo(1);
   }
 
+  @Clause("P6 7.4.2.3.1")
   @Test
   void aFaultThatIsAnEmergencyGoesToEmergencyResponseAndComesBackForConfirmation() {
     ProcessInstance pi = start(intake("FAULT", "HIGH", "JTJ", "JTJ-TOCC", "调度平台数据库宕机"));
@@ -92,6 +96,12 @@ class WorkOrderIntegrationTest extends WorkOrderTestSupport {
     assertThat(pi).isWaitingAt("Task_ConfirmResolution");
   }
 
+  @Clause("P6 7.3.1.1")
+  @Clause("P3 5.2.1.2")
+  @Clause("GB 5.3.2 d")
+  @Clause("GB 8.4.4 b")
+  @Clause("GB 8.3 a")
+  @Clause("P3 附录 D.1 第 10 项")
   @Test
   void theHotlineOpensAFaultTheEngineersWorkItAndTheUnitConfirmsAndAnswersTheSurvey() throws Exception {
     ResponseEntity<String> opened = post("desk1", "/api/work-orders", Map.of("unitCode", "JTJ",
@@ -160,6 +170,8 @@ class WorkOrderIntegrationTest extends WorkOrderTestSupport {
     assertThat(supervisor.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
+  @Clause("GB 5.3.2 b 2")
+  @Clause("P3 5.2.1.2")
   @Test
   void aUnitUserOpensAnOrderForItsOwnUnitOverRestAndAttachesAFile() throws Exception {
     ResponseEntity<String> opened = post("wjw1", "/api/work-orders", Map.of("type", "SERVICE_REQUEST",
@@ -189,6 +201,8 @@ class WorkOrderIntegrationTest extends WorkOrderTestSupport {
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
+  @Clause("P6 7.3.2.3")
+  @Clause("P3 5.2.2.2")
   @Test
   void statisticsCountOrdersAndRates() throws Exception {
     ProcessInstance pi = start(intake("COMPLAINT", "MEDIUM", "JTJ", "JTJ-OA", "统计用投诉"));

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.ProcessEngineTests.assertTh
 
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.Groups;
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.workorder.KnowledgeService.Draft;
 import cn.gov.gz.govcloud.workorder.WorkOrder.Status;
 import java.time.Duration;
@@ -22,6 +23,8 @@ class WorkOrderProcessTest extends WorkOrderTestSupport {
   @Autowired
   KnowledgeService knowledge;
 
+  @Clause("P6 7.3.1.3")
+  @Clause("P3 5.2.1.1")
   @Test
   void consultationIsAnsweredFromTheKnowledgeBaseAndClosedWhenAccepted() {
     KnowledgeArticle article = knowledge.create(new Draft("堡垒机登录失败处理办法", "安全", "堡垒机 登录 失败",
@@ -52,6 +55,7 @@ class WorkOrderProcessTest extends WorkOrderTestSupport {
     assertThat(noticesFor("jtj1", order)).extracting(n -> n.subject()).anyMatch(s -> s.contains("咨询答复"));
   }
 
+  @Clause("P6 7.3.1.2")
   @Test
   void aRejectedAnswerBecomesAServiceRequestAndIsDispatched() {
     ProcessInstance pi = start(intake("CONSULTATION", "LOW", "WJW", null, "如何申请扩容"));
@@ -73,6 +77,10 @@ class WorkOrderProcessTest extends WorkOrderTestSupport {
     assertThat(pi).isEnded().hasPassed("EndEvent_ConsultationClosed");
   }
 
+  @Clause("GB 5.3.3 c")
+  @Clause("P6 7.3.2.1")
+  @Clause("P3 5.2.2.1")
+  @Clause("GB 5.3.6")
   @Test
   void aFaultDispatchedInTimeDoesNotEscalate() {
     ProcessInstance pi = start(intake("FAULT", "HIGH", "JTJ", "JTJ-TOCC", "调度平台无法访问"));
@@ -95,6 +103,8 @@ class WorkOrderProcessTest extends WorkOrderTestSupport {
     assertThat(notifications.search("engineer1", null, taskId, 10)).as("the engineers are told").isNotEmpty();
   }
 
+  @Clause("P6 7.3.1.4")
+  @Clause("GB 5.3.3 c")
   @Test
   void aMissedDispatchEscalatesLevelByLevel() {
     ProcessInstance pi = start(intake("FAULT", "HIGH", "JTJ", "JTJ-TOCC", "调度平台数据丢失"));
@@ -117,6 +127,7 @@ class WorkOrderProcessTest extends WorkOrderTestSupport {
     assertThat(pi).isWaitingAt("Task_HandleWorkOrder");
   }
 
+  @Clause("GB 5.3.2 e 2–4")
   @Test
   void aComplaintIsDispatchedByAManagerWithinFifteenMinutesAndFedBackHourly() {
     ProcessInstance pi = start(intake("COMPLAINT", "MEDIUM", "WJW", "WJW-HIS", "工程师态度差、响应慢"));
@@ -145,6 +156,8 @@ class WorkOrderProcessTest extends WorkOrderTestSupport {
     assertThat(noticesFor("manager1", order)).extracting(n -> n.subject()).anyMatch(s -> s.contains("请更新处理进展"));
   }
 
+  @Clause("GB 5.3.6")
+  @Clause("P6 7.3.2.2")
   @Test
   void aMissedRecoveryEscalatesEveryLevelInTurn() {
     ProcessInstance pi = start(intake("FAULT", "HIGH", "JTJ", "JTJ-TOCC", "监测平台宕机"));
@@ -158,6 +171,7 @@ class WorkOrderProcessTest extends WorkOrderTestSupport {
     assertThat(workOrders.notes(order.id()).stream().filter(n -> n.kind().equals("ESCALATION")).toList()).hasSize(2);
   }
 
+  @Clause("GB 5.3.6")
   @Test
   void afterAPauseOnlyTheLevelsNotYetReachedFire() {
     ProcessInstance pi = start(intake("FAULT", "HIGH", "JTJ", "JTJ-TOCC", "监测平台告警风暴"));
@@ -177,6 +191,7 @@ class WorkOrderProcessTest extends WorkOrderTestSupport {
         .hasSize(2);
   }
 
+  @Clause("GB 5.3.6")
   @Test
   void levelThreeAndFourDeadlinesCountWorkingTimeAndSoDoesThePause() {
     java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
@@ -204,6 +219,8 @@ class WorkOrderProcessTest extends WorkOrderTestSupport {
     assertThat(timer(pi, "Timer_RecoveryDeadline").getDuedate().toInstant()).isEqualTo(order.recoveryDueAt());
   }
 
+  @Clause("GB 5.3.6")
+  @Clause("GB 5.3.3 e")
   @Test
   void waitingOnTheUserPausesTheRecoveryClockAndAPriorityChangeKeepsThePausedTime() {
     ProcessInstance pi = start(intake("FAULT", "MEDIUM", "WJW", "WJW-HIS", "挂号接口变慢"));
@@ -238,6 +255,10 @@ class WorkOrderProcessTest extends WorkOrderTestSupport {
     assertThat(processEngine.getRuntimeService().getVariable(pi.getId(), "feedbackCycle")).isEqualTo("R/PT30M");
   }
 
+  @Clause("P6 7.3.2.2")
+  @Clause("GB 5.3.3 e 3")
+  @Clause("P6 7.3.2.4")
+  @Clause("GB 5.3.2 e 6")
   @Test
   void theUserReopensAndThenConfirmsAndAHighScoreEndsTheOrder() {
     ProcessInstance pi = start(intake("SERVICE_REQUEST", "LOW", "JTJ", "JTJ-OA", "开通 VPN 账号"));
@@ -260,6 +281,13 @@ class WorkOrderProcessTest extends WorkOrderTestSupport {
     assertThat(order(pi).satisfactionScore()).isEqualTo(5);
   }
 
+  @Clause("P6 7.3.2.4")
+  @Clause("P6 7.3.2.5")
+  @Clause("P6 7.5.1.1")
+  @Clause("P3 7.2")
+  @Clause("P3 7.4.1")
+  @Clause("P3 5.4.1.1")
+  @Clause("P3 附录 D.1 第 8、14 项")
   @Test
   void aLowScoreGoesToTheManagerForFollowUp() {
     ProcessInstance pi = start(intake("FAULT", "LOW", "WJW", "WJW-WEB", "门户图片不显示"));
@@ -270,6 +298,8 @@ class WorkOrderProcessTest extends WorkOrderTestSupport {
     fire(pi, "Timer_SurveyReminder");
     assertThat(noticesFor("wjw1", order(pi))).extracting(n -> n.subject()).anyMatch(s -> s.contains("请评价"));
     complete(pi, "Task_AnswerSurvey", "satisfactionScore", 1L, "satisfactionComment", "修了三天");
+    assertThat(order(pi).satisfactionScore()).isEqualTo(1);
+    assertThat(order(pi).satisfactionComment()).as("the user's words are kept").isEqualTo("修了三天");
     assertThat(pi).isWaitingAt("Task_FollowUpLowScore");
     assertThat(task(pi, "Task_FollowUpLowScore")).hasCandidateGroup("ops-manager");
     complete(pi, "Task_FollowUpLowScore", "followUpNote", "已回访，安排复盘");

@@ -9,7 +9,9 @@ export default {
     // Chinese where the locale file cannot reach: dates on every load, header, hard-coded texts
     'scripts/webapp-zh.js',
     // read-only users (group supervisor) are not offered write controls
-    'scripts/read-only.js'
+    'scripts/read-only.js',
+    // the compliance matrix: an entry in the navigation and the page the login leads back to
+    'scripts/compliance.js'
   ],
   locales: {
     availableLocales: ['zh', 'en'],
