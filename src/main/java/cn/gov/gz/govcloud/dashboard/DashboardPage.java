@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.dashboard;
 
+import cn.gov.gz.govcloud.compliance.Implements;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * ({@code static/dashboard/index.html}), which asks {@link DashboardController} for its figures with the webapps'
  * session and sends a browser without one through the Tasklist login.
  */
+@Implements(value = "P6 7.2.4.5", what = "可视化元素：ECharts 图形和图表、计时器、值班大屏")
 @Controller
 class DashboardPage {
 

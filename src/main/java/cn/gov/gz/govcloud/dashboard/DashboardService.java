@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.dashboard;
 
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.People;
 import cn.gov.gz.govcloud.dashboard.Snapshot.Evaluation;
@@ -32,6 +33,8 @@ import org.springframework.stereotype.Service;
  * {@code statistics-ttl} (minutes), so two hundred screens cost the database what one does; every section says when
  * its figures were read. The KPIs and the inspection are for those who see all units, as on the REST API.
  */
+@Implements(value = "P3 5.1.4", what = "运营可视化：运行状态、统计分析、监控告警与考核评估在一屏展示，按单位隔离")
+@Implements(value = "P6 7.2.4.3", what = "按数据实时性分别刷新：实时数据 10 秒、统计 5 分钟、往月考核 1 小时，各面板标明取数时间")
 @Service
 class DashboardService {
 

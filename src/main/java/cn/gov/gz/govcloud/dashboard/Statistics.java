@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.dashboard;
 
+import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.dashboard.LiveFigures.Where;
 import cn.gov.gz.govcloud.dashboard.Snapshot.Chart;
 import cn.gov.gz.govcloud.dashboard.Snapshot.ChartSeries;
@@ -28,6 +29,8 @@ import org.springframework.stereotype.Component;
  * optimisation review, and the cost by unit. Utilisation, idle resources and cost are the figures of that review's
  * statistics and efficiency reports ({@code rv_optimization_usage} gives them per resource as those reports count them).
  */
+@Implements(value = "P6 7.2.4.4", what = "从各业务数据的报表视图整合多源数据：代码换成名称，缺失值显示为“—”，口径与报告一致")
+@Implements(value = "P6 7.2.4.6", what = "按计费（各单位费用与月度趋势）、使用状况（利用率、闲置资源）、业务（巡检进度）和时间多维度展示")
 @Component
 class Statistics {
 

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.dashboard;
 
+import cn.gov.gz.govcloud.support.Clause;
 import static cn.gov.gz.govcloud.dashboard.DashboardFixture.*;
 import static cn.gov.gz.govcloud.support.Browser.action;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,6 +126,7 @@ class DashboardBrowserTest extends WebTest {
     return jdbc.sql(sql).params(List.of(params)).query(Long.class).single();
   }
 
+  @Clause("P6 7.2.4.5")
   @Test
   void theBureauSeesTheCityOpensTheListsBehindAndGoesOnToTasklistAndCockpit() {
     // from the welcome page, where the link is
@@ -192,6 +194,7 @@ class DashboardBrowserTest extends WebTest {
     b.assertChinese("dashboard-05-screen", Set.of(), DATA);
   }
 
+  @Clause("P6 7.2.4.3")
   @Test
   void aUnitSeesItsOwnUnitOnlyAndItsBigScreenRefreshesItself() {
     // without a session the dashboard goes through the Tasklist login and back

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.dashboard;
 
+import cn.gov.gz.govcloud.support.Clause;
 import static cn.gov.gz.govcloud.dashboard.DashboardFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -188,6 +189,8 @@ class DashboardTest extends WebTest {
     assertThat(sb.toString()).doesNotContain(fixture.unitA, fixture.nameA, fixture.emergencyAOverdue);
   }
 
+  @Clause("P3 5.1.4")
+  @Clause("P6 7.2.4.6")
   @Test
   void theBureauSeesEveryUnitAndTheSameKpisAsTheDocuments() throws Exception {
     WebappSession bureau = WebappSession.login(port, "tasklist", "mgmt1", DEMO_PASSWORD);
@@ -253,6 +256,7 @@ class DashboardTest extends WebTest {
         .as(e.getKey()).isEqualTo("2043-05-15 10:00:00"));
   }
 
+  @Clause("P6 7.2.4.4")
   @Test
   void everyFigureOpensTheListThatCountsIt() throws Exception {
     for (String user : List.of("mgmt1", "supervisor1", fixture.userA)) {
