@@ -1,8 +1,8 @@
 package cn.gov.gz.govcloud.kpi;
 
 /**
- * The conditions that decide which cases a KPI figure counts, as SQL over the columns of {@code emergency} and
- * {@code work_order} (and their reporting views, which keep the names). {@link KpiService} counts with them; the
+ * The conditions that decide which cases a KPI figure counts, as SQL over the columns of the reporting views
+ * {@code rv_emergency} and {@code rv_work_order} (their owners' tables keep the same names). {@link KpiService} counts with them; the
  * dashboard lists the cases behind a figure with the same conditions, so the count on screen, the list it opens and
  * the documents agree.
  */

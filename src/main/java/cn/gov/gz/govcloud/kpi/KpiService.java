@@ -78,7 +78,7 @@ public class KpiService {
   private Efficiency efficiency(Timestamp start, Timestamp end) {
     Map<String, Double> bySeverity = new TreeMap<>();
     jdbc.sql("SELECT severity, SUM(CASE WHEN responded_at <= response_due_at THEN 1 ELSE 0 END), COUNT(*) "
-            + "FROM emergency WHERE received_at >= ? AND received_at < ? AND responded_at IS NOT NULL "
+            + "FROM rv_emergency WHERE received_at >= ? AND received_at < ? AND responded_at IS NOT NULL "
             + "AND drill = FALSE GROUP BY severity")
         .params(start, end)
         .query((rs, i) -> {
@@ -91,7 +91,7 @@ public class KpiService {
             + "SUM(CASE WHEN responded_at IS NOT NULL AND responded_at <= response_due_at THEN 1 ELSE 0 END), "
             + "SUM(CASE WHEN responded_at IS NULL THEN 1 ELSE 0 END), "
             + "SUM(CASE WHEN responded_at IS NULL AND response_due_at < ? THEN 1 ELSE 0 END) "
-            + "FROM emergency WHERE " + KpiCriteria.EMERGENCY_RECEIVED)
+            + "FROM rv_emergency WHERE " + KpiCriteria.EMERGENCY_RECEIVED)
         .params(now, start, end)
         .query((rs, i) -> new EmergencyResponses(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
             rs.getLong(5)))
@@ -99,7 +99,7 @@ public class KpiService {
     Double emergencyInTime = rate(responses.respondedInTime(), responses.responded());
     Map<Integer, Double> byLevel = new TreeMap<>();
     jdbc.sql("SELECT service_level, SUM(CASE WHEN dispatched_at <= dispatch_due_at THEN 1 ELSE 0 END), COUNT(*) "
-            + "FROM work_order WHERE received_at >= ? AND received_at < ? AND dispatched_at IS NOT NULL "
+            + "FROM rv_work_order WHERE received_at >= ? AND received_at < ? AND dispatched_at IS NOT NULL "
             + "GROUP BY service_level")
         .params(start, end)
         .query((rs, i) -> {
@@ -107,18 +107,18 @@ public class KpiService {
           return rs.getInt(1);
         }).list();
     Double dispatched = ratio("SELECT SUM(CASE WHEN dispatched_at <= dispatch_due_at THEN 1 ELSE 0 END), COUNT(*) "
-        + "FROM work_order WHERE received_at >= ? AND received_at < ? AND dispatched_at IS NOT NULL", start, end);
+        + "FROM rv_work_order WHERE received_at >= ? AND received_at < ? AND dispatched_at IS NOT NULL", start, end);
     Double resolved = ratio("SELECT SUM(CASE WHEN resolved_at <= recovery_due_at THEN 1 ELSE 0 END), COUNT(*) "
-        + "FROM work_order WHERE received_at >= ? AND received_at < ? AND resolved_at IS NOT NULL "
+        + "FROM rv_work_order WHERE received_at >= ? AND received_at < ? AND resolved_at IS NOT NULL "
         + "AND recovery_due_at IS NOT NULL", start, end);
-    List<Double> minutes = jdbc.sql("SELECT received_at, resolved_at, paused_s FROM work_order "
+    List<Double> minutes = jdbc.sql("SELECT received_at, resolved_at, paused_s FROM rv_work_order "
             + "WHERE received_at >= ? AND received_at < ? AND resolved_at IS NOT NULL")
         .params(start, end)
         .query((rs, i) -> (rs.getTimestamp(2).getTime() - rs.getTimestamp(1).getTime()) / 60000.0
             - rs.getLong(3) / 60.0)
         .list();
-    Double beats = ratio("SELECT SUM(CASE WHEN ev.on_time THEN 1 ELSE 0 END), COUNT(*) FROM emergency_event ev "
-        + "JOIN emergency e ON e.id = ev.emergency_id WHERE ev.kind = 'FEEDBACK' AND e.drill = FALSE "
+    Double beats = ratio("SELECT SUM(CASE WHEN ev.on_time THEN 1 ELSE 0 END), COUNT(*) FROM rv_emergency_event ev "
+        + "JOIN rv_emergency e ON e.id = ev.emergency_id WHERE ev.kind = 'FEEDBACK' AND e.drill = FALSE "
         + "AND e.received_at >= ? "
         + "AND e.received_at < ?", start, end);
     return new Efficiency(emergencyInTime, bySeverity, responses, dispatched, byLevel, resolved,
@@ -142,7 +142,7 @@ public class KpiService {
       }
       due++;
       String key = q.getYear() + "Q" + ((q.getMonthValue() - 1) / 3 + 1);
-      done += jdbc.sql("SELECT COUNT(*) FROM inspection WHERE quarter_key = ? AND checked_at < ?")
+      done += jdbc.sql("SELECT COUNT(*) FROM rv_inspection WHERE quarter_key = ? AND checked_at < ?")
           .params(key, Timestamp.from(quarterEnd.atStartOfDay(CHINA).toInstant())).query(Long.class).single() > 0
           ? 1 : 0;
     }
@@ -151,15 +151,14 @@ public class KpiService {
 
   private Quality quality(Timestamp start, Timestamp end) {
     Double orders = ratio("SELECT SUM(CASE WHEN status = 'DELIVERED' THEN 1 ELSE 0 END), COUNT(*) "
-        + "FROM resource_application WHERE " + KpiCriteria.APPLICATION_CLOSED, start, end);
-    Double workOrders = ratio("SELECT SUM(CASE WHEN status = 'CLOSED' THEN 1 ELSE 0 END), COUNT(*) FROM work_order "
+        + "FROM rv_resource_application WHERE " + KpiCriteria.APPLICATION_CLOSED, start, end);
+    Double workOrders = ratio("SELECT SUM(CASE WHEN status = 'CLOSED' THEN 1 ELSE 0 END), COUNT(*) FROM rv_work_order "
         + "WHERE " + KpiCriteria.WORK_ORDER_RECEIVED, start, end);
-    Number cpu = jdbc.sql("SELECT AVG(cpu_util) FROM inventory_item WHERE import_id = (SELECT MAX(id) FROM "
-        + "inventory_import) AND cpu_util IS NOT NULL").query((rs, i) -> java.util.Optional.ofNullable(
-            (Number) rs.getObject(1))).single().orElse(null);
+    Number cpu = jdbc.sql("SELECT AVG(cpu_util) FROM rv_inventory_latest WHERE cpu_util IS NOT NULL")
+        .query((rs, i) -> java.util.Optional.ofNullable((Number) rs.getObject(1))).single().orElse(null);
     Timestamp now = Timestamp.from(clock.instant());
-    long overdue = count("SELECT COUNT(*) FROM work_order WHERE " + KpiCriteria.WORK_ORDER_OVERDUE, now);
-    long notResponded = count("SELECT COUNT(*) FROM emergency WHERE " + KpiCriteria.EMERGENCY_NOT_RESPONDED_OVERDUE,
+    long overdue = count("SELECT COUNT(*) FROM rv_work_order WHERE " + KpiCriteria.WORK_ORDER_OVERDUE, now);
+    long notResponded = count("SELECT COUNT(*) FROM rv_emergency WHERE " + KpiCriteria.EMERGENCY_NOT_RESPONDED_OVERDUE,
         now);
     return new Quality(orders, workOrders, cpu == null ? null : cpu.doubleValue() / 100.0, overdue, notResponded);
   }
@@ -169,7 +168,7 @@ public class KpiService {
     for (int s = 1; s <= 5; s++) {
       distribution.put(s, 0L);
     }
-    jdbc.sql("SELECT satisfaction_score, COUNT(*) FROM work_order WHERE received_at >= ? AND received_at < ? "
+    jdbc.sql("SELECT satisfaction_score, COUNT(*) FROM rv_work_order WHERE received_at >= ? AND received_at < ? "
             + "AND satisfaction_score IS NOT NULL GROUP BY satisfaction_score")
         .params(start, end).query((rs, i) -> {
           distribution.put(rs.getInt(1), rs.getLong(2));
@@ -177,7 +176,7 @@ public class KpiService {
         }).list();
     long answered = distribution.values().stream().mapToLong(Long::longValue).sum();
     double sum = distribution.entrySet().stream().mapToDouble(e -> e.getKey() * e.getValue()).sum();
-    Double complaints = ratio("SELECT SUM(CASE WHEN type = 'COMPLAINT' THEN 1 ELSE 0 END), COUNT(*) FROM work_order "
+    Double complaints = ratio("SELECT SUM(CASE WHEN type = 'COMPLAINT' THEN 1 ELSE 0 END), COUNT(*) FROM rv_work_order "
         + "WHERE " + KpiCriteria.WORK_ORDER_RECEIVED, start, end);
     return new Satisfaction(answered == 0 ? null : sum / answered, distribution, answered, complaints);
   }
@@ -201,7 +200,8 @@ public class KpiService {
 
   /** Emergency response reports filed by the end of the day after the case closed (GB/T 34077.3 5.3.7 c). */
   private Double reportsOnTime(Timestamp start, Timestamp end) {
-    List<long[]> reports = jdbc.sql("SELECT e.closed_at, MIN(r.created_at) FROM emergency e LEFT JOIN report_document r "
+    List<long[]> reports = jdbc.sql("SELECT e.closed_at, MIN(r.created_at) FROM rv_emergency e "
+            + "LEFT JOIN rv_report_document r "
             + "ON r.kind = 'EMERGENCY_RESPONSE' AND r.subject_ref = e.emergency_no "
             + "WHERE " + KpiCriteria.EMERGENCY_CLOSED + " GROUP BY e.id, e.closed_at")
         .params(start, end)
@@ -240,7 +240,7 @@ public class KpiService {
     return jdbc.sql("SELECT handler_group, COUNT(*), "
             + "SUM(CASE WHEN resolved_at IS NOT NULL AND resolved_at <= recovery_due_at THEN 1 ELSE 0 END), "
             + "SUM(CASE WHEN resolved_at IS NOT NULL THEN 1 ELSE 0 END), "
-            + "SUM(CASE WHEN reopen_count > 0 THEN 1 ELSE 0 END) FROM work_order "
+            + "SUM(CASE WHEN reopen_count > 0 THEN 1 ELSE 0 END) FROM rv_work_order "
             + "WHERE received_at >= ? AND received_at < ? AND handler_group IS NOT NULL GROUP BY handler_group "
             + "ORDER BY handler_group")
         .params(start, end)

@@ -185,7 +185,7 @@ public class ServiceReport {
   Map<String, Long> workOrderTypes(LocalDate from, LocalDate to) {
     Map<String, Long> counts = new LinkedHashMap<>();
     WORK_ORDER_TYPES.values().forEach(label -> counts.put(label, 0L));
-    jdbc.sql("SELECT type, COUNT(*) FROM work_order WHERE received_at >= ? AND received_at < ? GROUP BY type")
+    jdbc.sql("SELECT type, COUNT(*) FROM rv_work_order WHERE received_at >= ? AND received_at < ? GROUP BY type")
         .params(start(from), end(to))
         .query((rs, i) -> counts.merge(WORK_ORDER_TYPES.getOrDefault(rs.getString(1), "其他"), rs.getLong(2), Long::sum))
         .list();
@@ -201,7 +201,7 @@ public class ServiceReport {
       LocalDate a = from.plusWeeks(w);
       LocalDate b = w == weeks - 1 ? to : a.plusDays(6);
       labels.add(a.getMonthValue() + "/" + a.getDayOfMonth() + "–" + b.getMonthValue() + "/" + b.getDayOfMonth());
-      long n = jdbc.sql("SELECT COUNT(*) FROM emergency WHERE received_at >= ? AND received_at < ? AND drill = FALSE")
+      long n = jdbc.sql("SELECT COUNT(*) FROM rv_emergency WHERE received_at >= ? AND received_at < ? AND drill = FALSE")
           .params(start(a), end(b)).query(Long.class).single();
       counts.add(n);
       total += n;
@@ -211,9 +211,8 @@ public class ServiceReport {
 
   private List<Map<String, String>> incidents(LocalDate from, LocalDate to) {
     Instant now = clock.instant();
-    return jdbc.sql("SELECT e.emergency_no, s.name, u.name, e.severity, e.received_at, e.responded_at, "
-            + "e.response_due_at, e.recovered_at FROM emergency e "
-            + "JOIN business_system s ON s.code = e.business_system_code LEFT JOIN org_unit u ON u.code = e.unit_code "
+    return jdbc.sql("SELECT e.emergency_no, e.system_name, e.unit_name, e.severity, e.received_at, e.responded_at, "
+            + "e.response_due_at, e.recovered_at FROM rv_emergency e "
             + "WHERE e.received_at >= ? AND e.received_at < ? AND e.drill = FALSE ORDER BY e.received_at, e.id "
             + "FETCH FIRST " + MAX_INCIDENTS + " ROWS ONLY")
         .params(start(from), end(to))
@@ -250,13 +249,12 @@ public class ServiceReport {
 
   /** Every business system with its work orders and emergencies of the period (2,000+ rows at the city's scale). */
   private List<Map<String, String>> systems(LocalDate from, LocalDate to) {
-    Map<String, Long> orders = countBy("SELECT business_system_code, COUNT(*) FROM work_order WHERE received_at >= ? "
+    Map<String, Long> orders = countBy("SELECT business_system_code, COUNT(*) FROM rv_work_order WHERE received_at >= ? "
         + "AND received_at < ? AND business_system_code IS NOT NULL GROUP BY business_system_code", from, to);
-    Map<String, Long> emergencies = countBy("SELECT business_system_code, COUNT(*) FROM emergency WHERE "
+    Map<String, Long> emergencies = countBy("SELECT business_system_code, COUNT(*) FROM rv_emergency WHERE "
         + "received_at >= ? AND received_at < ? AND drill = FALSE GROUP BY business_system_code", from, to);
     Function<String, String> n = code -> String.valueOf(orders.getOrDefault(code, 0L));
-    return jdbc.sql("SELECT s.code, s.name, u.name, s.service_level FROM business_system s "
-            + "JOIN org_unit u ON u.code = s.unit_code ORDER BY u.code, s.code")
+    return jdbc.sql("SELECT code, name, unit_name, service_level FROM rv_business_system ORDER BY unit_code, code")
         .query((rs, i) -> linked("name", rs.getString(2), "unit", rs.getString(3), "level", rs.getInt(4) + " 级",
             "workOrders", n.apply(rs.getString(1)),
             "emergencies", String.valueOf(emergencies.getOrDefault(rs.getString(1), 0L))))

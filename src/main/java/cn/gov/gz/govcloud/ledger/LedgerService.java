@@ -138,7 +138,7 @@ public class LedgerService {
     List<Long> list = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
     for (int i = 0; i < list.size(); i += 500) {
       List<Long> part = list.subList(i, Math.min(list.size(), i + 500));
-      jdbc.sql("SELECT id, application_no FROM resource_application WHERE id IN ("
+      jdbc.sql("SELECT id, application_no FROM rv_resource_application WHERE id IN ("
               + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")")
           .params(new ArrayList<Object>(part)).query(rs -> {
             out.put(rs.getLong(1), rs.getString(2));

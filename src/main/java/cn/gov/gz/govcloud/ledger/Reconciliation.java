@@ -132,11 +132,10 @@ public class Reconciliation {
       }
     }
     // order ↔ ledger: delivered order lines against the resources the ledger holds for them
-    jdbc.sql("SELECT al.application_id, al.line_no, al.quantity, ra.unit_code, "
+    jdbc.sql("SELECT al.application_id, al.line_no, al.quantity, al.unit_code, "
             + "(SELECT COUNT(*) FROM ledger_resource r WHERE r.application_id = al.application_id "
             + "AND r.line_no = al.line_no AND r.state <> 'RELEASED') "
-            + "FROM application_line al JOIN resource_application ra ON ra.id = al.application_id "
-            + "WHERE ra.status = 'DELIVERED'")
+            + "FROM rv_application_line al WHERE al.application_status = 'DELIVERED'")
         .query((rs, i) -> {
           int ordered = rs.getInt(3);
           long held = rs.getLong(5);

@@ -155,7 +155,7 @@ public class MonitoringIngest {
     List<String> ids = new ArrayList<>(resourceIds);
     for (int from = 0; from < ids.size(); from += AlertService.CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + AlertService.CHUNK));
-      jdbc.sql("SELECT resource_id, unit_code, business_system_code, type, disk_tb, state FROM ledger_resource "
+      jdbc.sql("SELECT resource_id, unit_code, business_system_code, type, disk_tb, state FROM rv_ledger_resource "
               + "WHERE resource_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")
           .params(chunk)
           .query((rs, i) -> new LedgerInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -116,7 +116,7 @@ public class MonitoringReport {
             + "MAX(m.cpu_pct), MIN(m.cpu_pct), SUM(m.memory_pct), COUNT(m.memory_pct), MAX(m.memory_pct), "
             + "MIN(m.memory_pct), SUM(m.storage_pct), COUNT(m.storage_pct), MAX(m.storage_pct), MIN(m.storage_pct), "
             + "SUM(m.sync_lag_s), COUNT(m.sync_lag_s), MAX(m.sync_lag_s), MIN(m.sync_lag_s) "
-            + "FROM monitoring_sample m JOIN ledger_resource l ON l.resource_id = m.resource_id "
+            + "FROM monitoring_sample m JOIN rv_ledger_resource l ON l.resource_id = m.resource_id "
             + "WHERE m.sampled_at >= ? AND m.sampled_at < ? GROUP BY l.type")
         .params(f, t).query(rs -> {
           byType.computeIfAbsent(rs.getString(1), k -> new MonitoringStats.Totals()).add(rs, 2);
@@ -125,13 +125,13 @@ public class MonitoringReport {
             + "MAX(d.cpu_max), MIN(d.cpu_min), SUM(d.memory_sum), SUM(d.memory_count), MAX(d.memory_max), "
             + "MIN(d.memory_min), SUM(d.storage_sum), SUM(d.storage_count), MAX(d.storage_max), MIN(d.storage_min), "
             + "SUM(d.sync_lag_sum), SUM(d.sync_count), MAX(d.sync_lag_max), MIN(d.sync_lag_min) "
-            + "FROM monitoring_daily d JOIN ledger_resource l ON l.resource_id = d.resource_id "
+            + "FROM monitoring_daily d JOIN rv_ledger_resource l ON l.resource_id = d.resource_id "
             + "WHERE d.sample_day >= ? AND d.sample_day <= ? GROUP BY l.type")
         .params(d1, d2).query(rs -> {
           byType.computeIfAbsent(rs.getString(1), k -> new MonitoringStats.Totals()).add(rs, 2);
         });
     Map<String, Long> resourcesByType = new HashMap<>();
-    jdbc.sql("SELECT l.type, COUNT(*) FROM ledger_resource l WHERE l.resource_id IN ("
+    jdbc.sql("SELECT l.type, COUNT(*) FROM rv_ledger_resource l WHERE l.resource_id IN ("
             + "SELECT resource_id FROM monitoring_sample WHERE sampled_at >= ? AND sampled_at < ? "
             + "UNION SELECT resource_id FROM monitoring_daily WHERE sample_day >= ? AND sample_day <= ?) "
             + "GROUP BY l.type")
