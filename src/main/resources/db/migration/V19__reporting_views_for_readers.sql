@@ -19,9 +19,13 @@ CREATE VIEW rv_emergency_event AS
 SELECT ev.id, ev.emergency_id, ev.kind, ev.due_at, ev.on_time, ev.created_at
   FROM emergency_event ev;
 
--- owner: organization. The business systems with their unit's name and service level.
+-- owner: organization. The using units and the business systems with their unit's name, importance and service level.
+CREATE VIEW rv_org_unit AS
+SELECT u.code, u.name
+  FROM org_unit u;
+
 CREATE VIEW rv_business_system AS
-SELECT s.code, s.name, s.unit_code, u.name AS unit_name, s.service_level
+SELECT s.code, s.name, s.unit_code, u.name AS unit_name, s.importance, s.service_level
   FROM business_system s
   JOIN org_unit u ON u.code = s.unit_code;
 
@@ -37,3 +41,20 @@ CREATE VIEW rv_inventory_latest AS
 SELECT i.resource_id, i.unit_code, i.type, i.cpu_util
   FROM inventory_item i
  WHERE i.import_id = (SELECT MAX(m.id) FROM inventory_import m);
+
+-- owner: ledger. When each resource entered the ledger and last changed (settlement bills the days it existed).
+CREATE OR REPLACE VIEW rv_ledger_resource AS
+SELECT l.resource_id, l.unit_code, l.business_system_code, l.type, l.state, l.vcpu, l.memory_gb, l.disk_tb,
+       l.powered_off_since, l.created_at, l.updated_at
+  FROM ledger_resource l;
+
+-- owner: monitoring. Utilisation per resource: the daily roll-ups and the raw samples not yet rolled up
+-- (what the optimisation review measures idle and over-provisioned resources by).
+CREATE VIEW rv_monitoring_daily AS
+SELECT d.resource_id, d.sample_day, d.sample_count, d.cpu_sum, d.cpu_count, d.cpu_max, d.memory_sum,
+       d.memory_count, d.memory_max, d.storage_sum, d.storage_count, d.storage_max, d.power_off_count
+  FROM monitoring_daily d;
+
+CREATE VIEW rv_monitoring_sample AS
+SELECT m.resource_id, m.sampled_at, m.cpu_pct, m.memory_pct, m.storage_pct, m.power_on
+  FROM monitoring_sample m;

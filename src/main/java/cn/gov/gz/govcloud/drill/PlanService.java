@@ -144,7 +144,7 @@ public class PlanService {
         .params(in.drillNo().strip(), plan.id()).query(Long.class).single() == 0) {
       errors.add(new FieldError(null, "drillNo", "不是本预案的演练: " + in.drillNo()));
     }
-    if (!blank(in.emergencyNo()) && jdbc.sql("SELECT COUNT(*) FROM emergency WHERE emergency_no = ?")
+    if (!blank(in.emergencyNo()) && jdbc.sql("SELECT COUNT(*) FROM rv_emergency WHERE emergency_no = ?")
         .param(in.emergencyNo().strip()).query(Long.class).single() == 0) {
       errors.add(new FieldError(null, "emergencyNo", "应急事件不存在: " + in.emergencyNo()));
     }

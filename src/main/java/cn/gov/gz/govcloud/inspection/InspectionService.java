@@ -98,7 +98,7 @@ public class InspectionService {
         errors.add(new FieldError(null, "scopeCategories", "巡检类别不存在: " + c + "（可选：" + categories + "）"));
       }
     }
-    Set<String> units = new LinkedHashSet<>(jdbc.sql("SELECT code FROM org_unit").query(String.class).list());
+    Set<String> units = new LinkedHashSet<>(jdbc.sql("SELECT code FROM rv_org_unit").query(String.class).list());
     for (String u : scope.units()) {
       if (!units.contains(u)) {
         errors.add(new FieldError(null, "scopeUnits", "使用单位不存在: " + u));

@@ -160,8 +160,8 @@ public class OptimizationReports {
   /** The values of the statistics report's tags (the document test compares the document with them). */
   Map<String, Object> statisticsData(Review r, int version) {
     List<Usage> usage = service.usage(r.id());
-    Map<String, String> units = names("SELECT code, name FROM org_unit");
-    Map<String, String> systems = names("SELECT code, name FROM business_system");
+    Map<String, String> units = names("SELECT code, name FROM rv_org_unit");
+    Map<String, String> systems = names("SELECT code, name FROM rv_business_system");
     Map<String, Object> data = header(r, "政务云资源使用统计报告", version);
     Agg all = new Agg();
     usage.forEach(all::add);
@@ -337,9 +337,9 @@ public class OptimizationReports {
   /** The values of the efficiency report's tags (the document test compares the document with them). */
   Map<String, Object> efficiencyData(Review r, int version) {
     List<Usage> usage = service.usage(r.id());
-    Map<String, String> units = names("SELECT code, name FROM org_unit");
-    Map<String, String> systems = names("SELECT code, name FROM business_system");
-    Map<String, String> importance = names("SELECT code, importance FROM business_system");
+    Map<String, String> units = names("SELECT code, name FROM rv_org_unit");
+    Map<String, String> systems = names("SELECT code, name FROM rv_business_system");
+    Map<String, String> importance = names("SELECT code, importance FROM rv_business_system");
     Map<String, Object> data = header(r, "政务云资源使用效能分析报告", version);
     Agg all = new Agg();
     usage.forEach(all::add);

@@ -259,19 +259,19 @@ public class OptimizationService {
     Map<String, Acc> acc = new HashMap<>();
     jdbc.sql("SELECT resource_id, COUNT(*), SUM(cpu_sum), SUM(cpu_count), MAX(cpu_max), SUM(memory_sum), "
             + "SUM(memory_count), MAX(memory_max), SUM(storage_sum), SUM(storage_count), MAX(storage_max) "
-            + "FROM monitoring_daily WHERE sample_day >= ? AND sample_day <= ? AND sample_count > 0 "
+            + "FROM rv_monitoring_daily WHERE sample_day >= ? AND sample_day <= ? AND sample_count > 0 "
             + "GROUP BY resource_id")
         .params(Date.valueOf(from), Date.valueOf(to))
         .query(rs -> {
           acc.computeIfAbsent(rs.getString(1), k -> new Acc()).add(rs, 2);
         });
-    jdbc.sql("SELECT resource_id, sample_day FROM monitoring_daily WHERE sample_day >= ? AND sample_day <= ? "
+    jdbc.sql("SELECT resource_id, sample_day FROM rv_monitoring_daily WHERE sample_day >= ? AND sample_day <= ? "
             + "AND sample_count > 0 AND power_off_count >= sample_count")
         .params(Date.valueOf(from), Date.valueOf(to))
         .query(rs -> {
           acc.computeIfAbsent(rs.getString(1), k -> new Acc()).off(rs.getDate(2).toLocalDate());
         });
-    Timestamp firstRaw = jdbc.sql("SELECT MIN(sampled_at) FROM monitoring_sample").query(Timestamp.class).optional()
+    Timestamp firstRaw = jdbc.sql("SELECT MIN(sampled_at) FROM rv_monitoring_sample").query(Timestamp.class).optional()
         .orElse(null);
     if (firstRaw == null) {
       return acc;
@@ -281,7 +281,7 @@ public class OptimizationService {
       LocalDate current = d;
       jdbc.sql("SELECT resource_id, 1, SUM(cpu_pct), COUNT(cpu_pct), MAX(cpu_pct), SUM(memory_pct), "
               + "COUNT(memory_pct), MAX(memory_pct), SUM(storage_pct), COUNT(storage_pct), MAX(storage_pct), "
-              + "SUM(CASE WHEN power_on THEN 1 ELSE 0 END) FROM monitoring_sample "
+              + "SUM(CASE WHEN power_on THEN 1 ELSE 0 END) FROM rv_monitoring_sample "
               + "WHERE sampled_at >= ? AND sampled_at < ? GROUP BY resource_id")
           .params(Timestamp.from(d.atStartOfDay(WorkingCalendar.CHINA).toInstant()),
               Timestamp.from(d.plusDays(1).atStartOfDay(WorkingCalendar.CHINA).toInstant()))

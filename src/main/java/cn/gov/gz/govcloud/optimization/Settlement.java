@@ -126,7 +126,7 @@ public class Settlement {
     Instant start = from.atStartOfDay(WorkingCalendar.CHINA).toInstant();
     Instant end = to.plusDays(1).atStartOfDay(WorkingCalendar.CHINA).toInstant();
     StringBuilder sql = new StringBuilder("SELECT resource_id, unit_code, business_system_code, type, vcpu, memory_gb, "
-        + "disk_tb, state, created_at, updated_at FROM ledger_resource WHERE created_at < ? "
+        + "disk_tb, state, created_at, updated_at FROM rv_ledger_resource WHERE created_at < ? "
         + "AND (state <> 'RELEASED' OR updated_at >= ?)");
     List<Object> params = new ArrayList<>(List.of(Timestamp.from(end), Timestamp.from(start)));
     if (!UnitScope.restrict(units, "unit_code", sql, params)) {
