@@ -1,8 +1,11 @@
 package cn.gov.gz.govcloud.access;
 
+import cn.gov.gz.govcloud.web.RefusedException;
+import org.springframework.http.HttpStatus;
+
 /** The caller lacks the right for what it asked; answered with HTTP 403. */
-public class AccessDeniedException extends RuntimeException {
+public class AccessDeniedException extends RefusedException {
   public AccessDeniedException(String message) {
-    super(message);
+    super(HttpStatus.FORBIDDEN, message);
   }
 }

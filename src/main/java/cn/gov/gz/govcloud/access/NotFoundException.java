@@ -1,8 +1,11 @@
 package cn.gov.gz.govcloud.access;
 
+import cn.gov.gz.govcloud.web.RefusedException;
+import org.springframework.http.HttpStatus;
+
 /** An id that names nothing; answered with HTTP 404. */
-public class NotFoundException extends RuntimeException {
+public class NotFoundException extends RefusedException {
   public NotFoundException(String message) {
-    super(message);
+    super(HttpStatus.NOT_FOUND, message);
   }
 }

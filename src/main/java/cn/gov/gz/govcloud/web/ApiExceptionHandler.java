@@ -1,7 +1,5 @@
 package cn.gov.gz.govcloud.web;
 
-import cn.gov.gz.govcloud.access.AccessDeniedException;
-import cn.gov.gz.govcloud.access.NotFoundException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.Map;
@@ -73,14 +71,9 @@ public class ApiExceptionHandler {
         List.of(new ValidationException.FieldError(null, "file", "文件过大")));
   }
 
-  @ExceptionHandler(NotFoundException.class)
-  ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
-    return body(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
-  }
-
-  @ExceptionHandler(AccessDeniedException.class)
-  ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
-    return body(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
+  @ExceptionHandler(RefusedException.class)
+  ResponseEntity<Map<String, Object>> refused(RefusedException e) {
+    return body(e.status(), e.getMessage(), List.of());
   }
 
   private static ResponseEntity<Map<String, Object>> body(
