@@ -122,6 +122,27 @@ class LedgerApiTest extends WebTest {
     assertThat(unitView.findValuesAsText("unitCode")).doesNotContain(unit);
   }
 
+  /** A process owner's own model reconciles with the delegate the element template offers (ledger.json). */
+  @Clause("P3 5.1.2.4")
+  @Test
+  void aModelledLedgerCheckLeavesTheRunAndTheCountForTheModel() {
+    String unit = unit();
+    post("operator1", "/api/ledger/inventory", List.of(row(unit + "-x", unit, 4, "A02", "RUNNING")));
+    processEngine.getRepositoryService().createDeployment().name("special-ledger-check.bpmn")
+        .enableDuplicateFiltering(true).addClasspathResource("fixtures/special-ledger-check.bpmn").deploy();
+
+    String id = processEngine.getRuntimeService().startProcessInstanceByKey("special-ledger-check").getId();
+
+    var history = processEngine.getHistoryService();
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(id).activityId("EndEvent_Checked")
+        .count()).isEqualTo(1);
+    var count = history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("discrepancyCount")
+        .singleResult();
+    assertThat((Long) count.getValue()).isGreaterThanOrEqualTo(1); // at least the stray resource of this unit
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id)
+        .variableName("reconciliationRunId").count()).isEqualTo(1);
+  }
+
   @Clause("P6 7.2.1.4")
   @Test
   void badRowsAreNamedAndNothingIsImported() throws Exception {

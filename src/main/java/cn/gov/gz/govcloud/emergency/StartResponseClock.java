@@ -1,0 +1,60 @@
+package cn.gov.gz.govcloud.emergency;
+
+import static cn.gov.gz.govcloud.emergency.EmergencyStepSupport.*;
+import static cn.gov.gz.govcloud.emergency.EmergencyVariables.*;
+import static cn.gov.gz.govcloud.engine.Variables.text;
+
+import cn.gov.gz.govcloud.engine.JsonVariables;
+import cn.gov.gz.govcloud.engine.ProcessStep;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the response clock from the classification (decision {@code emergency-classification}): from the time
+ * detected at first, from now after a reopen, so a reopened case does not escalate for time already passed.
+ */
+@Component("startResponseClock")
+class StartResponseClock extends ProcessStep {
+  private final EmergencyService service;
+  private final EmergencyProperties properties;
+  private final Clock clock;
+
+  private final JsonVariables json;
+
+  StartResponseClock(EmergencyService service, EmergencyProperties properties, Clock clock, JsonVariables json) {
+    this.service = service;
+    this.properties = properties;
+    this.clock = clock;
+    this.json = json;
+  }
+
+  /**
+   * The decision's result arrives as a Java map; it is kept as JSON, so Cockpit shows the level and clocks instead of
+   * "java.util.HashMap" (and a reopen reads it back the same way).
+   */
+  @Override
+  protected void run(DelegateExecution execution) {
+    Map<String, Object> c = json.read(execution, CLASSIFICATION, CLASSIFICATION_TYPE);
+    execution.setVariable(CLASSIFICATION, SpinValues.jsonValue(json.write(c)).create());
+    long id = emergencyId(execution);
+    Emergency before = service.get(id);
+    Instant start = before.reopenCount() > 0 ? clock.instant() : before.detectedAt();
+    Emergency e = service.startResponseClock(id, start, (String) c.get("severity"), (String) c.get("serviceHours"),
+        Duration.parse((String) c.get("responseWithin")), Duration.parse((String) c.get("feedbackInterval")));
+    execution.setVariable(ON_DUTY_GROUP, c.get("onDutyGroup"));
+    execution.setVariable(RESPONSE_DUE, date(e.responseDueAt()));
+    execution.setVariable(NEXT_FEEDBACK_AT, date(e.nextFeedbackAt()));
+    execution.setVariable(RESPONSE_ESCALATIONS, 0);
+    int levels = properties.escalationGroups().size();
+    Instant cycleStart = e.responseDueAt().isAfter(clock.instant()) ? e.responseDueAt()
+        : clock.instant().plusSeconds(1);
+    // the engine fires a cycle with a start date at the start and then R more times: once per level
+    execution.setVariable(RESPONSE_ESCALATION_CYCLE, "R" + (levels - 1) + "/"
+        + cycleStart.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "/" + properties.escalationInterval());
+  }
+}
