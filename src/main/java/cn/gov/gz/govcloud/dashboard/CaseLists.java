@@ -1,5 +1,7 @@
 package cn.gov.gz.govcloud.dashboard;
 
+import static cn.gov.gz.govcloud.engine.Sql.ts;
+import static cn.gov.gz.govcloud.engine.Sql.instant;
 import static cn.gov.gz.govcloud.dashboard.ListQuery.*;
 
 import cn.gov.gz.govcloud.dashboard.ListPage.Column;

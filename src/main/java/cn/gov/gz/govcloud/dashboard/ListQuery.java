@@ -1,5 +1,8 @@
 package cn.gov.gz.govcloud.dashboard;
 
+import static cn.gov.gz.govcloud.engine.Sql.ts;
+import static cn.gov.gz.govcloud.engine.Sql.instant;
+
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.dashboard.ListPage.Column;
 import cn.gov.gz.govcloud.dashboard.ListPage.Link;
@@ -175,13 +178,5 @@ class ListQuery {
 
   static String plain(BigDecimal v) {
     return v == null ? "—" : v.stripTrailingZeros().toPlainString();
-  }
-
-  static Timestamp ts(Instant at) {
-    return Timestamp.from(at);
-  }
-
-  static Instant instant(ResultSet rs, String column) throws SQLException {
-    return LiveFigures.instant(rs, column);
   }
 }

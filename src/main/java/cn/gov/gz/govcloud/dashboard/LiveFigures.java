@@ -1,5 +1,8 @@
 package cn.gov.gz.govcloud.dashboard;
 
+import static cn.gov.gz.govcloud.engine.Sql.ts;
+import static cn.gov.gz.govcloud.engine.Sql.instant;
+
 import cn.gov.gz.govcloud.dashboard.Snapshot.Alerts;
 import cn.gov.gz.govcloud.dashboard.Snapshot.Case;
 import cn.gov.gz.govcloud.dashboard.Snapshot.Chart;
@@ -202,15 +205,6 @@ class LiveFigures {
     Where w = new Where(scope, condition, params);
     return w.any ? jdbc.sql("SELECT COUNT(*) FROM " + view + " WHERE " + w.sql).params(w.params).query(Long.class)
         .single() : 0;
-  }
-
-  static Timestamp ts(Instant at) {
-    return Timestamp.from(at);
-  }
-
-  static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
   }
 
   /** A condition with its parameters, restricted to the scope's units ({@code any} false: nothing to read). */

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.dashboard;
 
+import static cn.gov.gz.govcloud.engine.Sql.instant;
 import static cn.gov.gz.govcloud.dashboard.ListQuery.*;
 
 import cn.gov.gz.govcloud.dashboard.DeliverablesDue.PlanDue;

@@ -1,5 +1,10 @@
 package cn.gov.gz.govcloud.emergency;
 
+import static cn.gov.gz.govcloud.engine.Sql.ts;
+import static cn.gov.gz.govcloud.engine.Sql.instant;
+import static cn.gov.gz.govcloud.web.Text.blank;
+import static cn.gov.gz.govcloud.web.Text.blankToNull;
+
 import cn.gov.gz.govcloud.engine.CaseNumbers;
 import cn.gov.gz.govcloud.access.UnitScope;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
@@ -341,21 +346,5 @@ public class EmergencyService {
         rs.getInt("escalation_level"), rs.getInt("occurrences"), rs.getInt("reopen_count"),
         instant(rs.getTimestamp("recovered_at")), rs.getString("cause"), rs.getString("result"),
         rs.getString("improvement"), instant(rs.getTimestamp("closed_at")), rs.getBoolean("drill"));
-  }
-
-  private static Instant instant(Timestamp t) {
-    return t == null ? null : t.toInstant();
-  }
-
-  private static Timestamp ts(Instant i) {
-    return i == null ? null : Timestamp.from(i);
-  }
-
-  static boolean blank(String s) {
-    return s == null || s.isBlank();
-  }
-
-  static String blankToNull(String s) {
-    return blank(s) ? null : s.strip();
   }
 }

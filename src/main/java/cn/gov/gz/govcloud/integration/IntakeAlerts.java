@@ -1,5 +1,8 @@
 package cn.gov.gz.govcloud.integration;
 
+import static cn.gov.gz.govcloud.engine.Sql.ts;
+import static cn.gov.gz.govcloud.engine.Sql.instant;
+
 import cn.gov.gz.govcloud.web.Paging;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -114,13 +117,5 @@ class IntakeAlerts {
         rs.getString("summary"), instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("ended_at")),
         instant(rs.getTimestamp("first_received_at")), instant(rs.getTimestamp("last_received_at")),
         rs.getInt("deliveries"), instant(rs.getTimestamp("resolved_at")));
-  }
-
-  private static Instant instant(Timestamp t) {
-    return t == null ? null : t.toInstant();
-  }
-
-  private static Timestamp ts(Instant i) {
-    return i == null ? null : Timestamp.from(i);
   }
 }

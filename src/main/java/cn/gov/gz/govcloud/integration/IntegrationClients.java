@@ -1,5 +1,8 @@
 package cn.gov.gz.govcloud.integration;
 
+import static cn.gov.gz.govcloud.engine.Sql.ts;
+import static cn.gov.gz.govcloud.engine.Sql.instant;
+
 import cn.gov.gz.govcloud.access.Groups;
 import cn.gov.gz.govcloud.access.NotFoundException;
 import cn.gov.gz.govcloud.engine.Privileged;
@@ -194,13 +197,5 @@ public class IntegrationClients {
     return new Client(rs.getString("id"), rs.getString("name"), Source.valueOf(rs.getString("source")),
         rs.getString("user_id"), instant(rs.getTimestamp("created_at")), rs.getString("created_by"),
         instant(rs.getTimestamp("token_issued_at")), instant(rs.getTimestamp("revoked_at")));
-  }
-
-  private static Instant instant(Timestamp t) {
-    return t == null ? null : t.toInstant();
-  }
-
-  private static Timestamp ts(Instant i) {
-    return i == null ? null : Timestamp.from(i);
   }
 }

@@ -1,5 +1,8 @@
 package cn.gov.gz.govcloud.ledger;
 
+import static cn.gov.gz.govcloud.engine.Sql.instant;
+import static cn.gov.gz.govcloud.web.Text.blank;
+
 import cn.gov.gz.govcloud.access.UnitScope;
 import cn.gov.gz.govcloud.access.AccessDeniedException;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
@@ -302,10 +305,6 @@ public class LedgerService {
     }
   }
 
-  static boolean blank(String s) {
-    return s == null || s.isBlank();
-  }
-
   static LedgerResource map(ResultSet rs, int row) throws SQLException {
     return new LedgerResource(rs.getString("resource_id"), rs.getString("unit_code"),
         rs.getString("business_system_code"), (Long) rs.getObject("application_id", Long.class),
@@ -315,9 +314,5 @@ public class LedgerService {
         rs.getString("location"), rs.getString("ip"), State.valueOf(rs.getString("state")),
         instant(rs.getTimestamp("powered_off_since")), instant(rs.getTimestamp("created_at")),
         instant(rs.getTimestamp("updated_at")));
-  }
-
-  private static Instant instant(Timestamp t) {
-    return t == null ? null : t.toInstant();
   }
 }

@@ -1,5 +1,8 @@
 package cn.gov.gz.govcloud.monitoring;
 
+import static cn.gov.gz.govcloud.engine.Sql.ts;
+import static cn.gov.gz.govcloud.engine.Sql.instant;
+
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.NotFoundException;
 import cn.gov.gz.govcloud.access.UnitScope;
@@ -369,14 +372,6 @@ public class AlertService {
 
   static BigDecimal strip(BigDecimal d) {
     return d == null ? null : d.stripTrailingZeros();
-  }
-
-  static Instant instant(Timestamp t) {
-    return t == null ? null : t.toInstant();
-  }
-
-  static Timestamp ts(Instant i) {
-    return i == null ? null : Timestamp.from(i);
   }
 
   private static int sum(int[] counts) {

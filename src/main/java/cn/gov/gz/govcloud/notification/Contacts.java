@@ -1,5 +1,7 @@
 package cn.gov.gz.govcloud.notification;
 
+import static cn.gov.gz.govcloud.web.Text.blankToNull;
+
 import cn.gov.gz.govcloud.web.ValidationException;
 import cn.gov.gz.govcloud.web.ValidationException.FieldError;
 import java.sql.Timestamp;
@@ -85,10 +87,6 @@ public class Contacts {
     jdbc.sql("INSERT INTO notification_contact (user_id, mobile, wecom_user_id, updated_at, updated_by) "
         + "VALUES (?, ?, ?, ?, ?)").params(userId, m, w, Timestamp.from(now), by).update();
     return find(userId);
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 
   private static Contact map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -1,5 +1,8 @@
 package cn.gov.gz.govcloud.notification;
 
+import static cn.gov.gz.govcloud.engine.Sql.ts;
+import static cn.gov.gz.govcloud.engine.Sql.instant;
+
 import cn.gov.gz.govcloud.notification.Notification.Status;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -104,13 +107,5 @@ class NotificationRepository {
         rs.getString("case_ref"), rs.getString("subject"), rs.getString("body"), rs.getInt("merged_count"),
         Status.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs.getTimestamp("next_attempt_at")),
         rs.getString("last_error"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at")));
-  }
-
-  private static Instant instant(Timestamp t) {
-    return t == null ? null : t.toInstant();
-  }
-
-  private static Timestamp ts(Instant i) {
-    return i == null ? null : Timestamp.from(i);
   }
 }

@@ -1,5 +1,7 @@
 package cn.gov.gz.govcloud.resourceapplication;
 
+import static cn.gov.gz.govcloud.engine.Sql.ts;
+
 import cn.gov.gz.govcloud.engine.CaseNumbers;
 import cn.gov.gz.govcloud.access.UnitScope;
 import cn.gov.gz.govcloud.resourceapplication.ResourceApplication.Line;
@@ -150,9 +152,5 @@ class ApplicationRepository {
         Status.valueOf(rs.getString("status")), rs.getString("decision_reason"), rs.getString("applicant"),
         rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(), lines(id));
-  }
-
-  private static Timestamp ts(Instant i) {
-    return i == null ? null : Timestamp.from(i);
   }
 }

@@ -1,5 +1,8 @@
 package cn.gov.gz.govcloud.resourceapplication;
 
+import static cn.gov.gz.govcloud.web.Text.blank;
+import static cn.gov.gz.govcloud.web.Text.blankToNull;
+
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.NotFoundException;
 import cn.gov.gz.govcloud.ledger.LedgerEntry;
@@ -333,13 +336,5 @@ public class ResourceApplicationService {
 
   private static String label(String type) {
     return isType(type) ? ResourceType.valueOf(type).label() : type;
-  }
-
-  static boolean blank(String s) {
-    return s == null || s.isBlank();
-  }
-
-  static String blankToNull(String s) {
-    return blank(s) ? null : s.strip();
   }
 }

@@ -1,5 +1,8 @@
 package cn.gov.gz.govcloud.workorder;
 
+import static cn.gov.gz.govcloud.engine.Sql.ts;
+import static cn.gov.gz.govcloud.engine.Sql.instant;
+
 import cn.gov.gz.govcloud.engine.CaseNumbers;
 import cn.gov.gz.govcloud.access.UnitScope;
 import cn.gov.gz.govcloud.workorder.WorkOrder.Channel;
@@ -208,14 +211,5 @@ class WorkOrderRepository {
             Integer.class), rs.getString("satisfaction_comment"), (Long) rs.getObject("knowledge_article_id",
             Long.class), rs.getString("emergency_ref"), rs.getString("created_by"), rs.getString("service_hours"),
         instant(rs, "recovery_due_at"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
-  }
-
-  static Timestamp ts(Instant i) {
-    return i == null ? null : Timestamp.from(i);
   }
 }
