@@ -30,6 +30,10 @@ public record AuditProperties(Boolean enabled, Duration retention, String cleanu
       "/camunda/api/govcloud/documents/*/content", "/api/**/export", "/api/**/attachments/*", "/api/audit",
       "/engine-rest/**/data", "/camunda/api/engine/**/data");
 
+  /** Changes of rights, users, groups, deployed models and integrations are kept from the start (8.4.3 f 4). */
+  static final List<String> DEFAULT_ALWAYS_KEEP = List.of("authorization", "user", "group", "deployment",
+      "integrations");
+
   public AuditProperties {
     enabled = enabled == null || enabled;
     retention = retention == null ? Duration.ofDays(400) : retention;
@@ -45,7 +49,7 @@ public record AuditProperties(Boolean enabled, Duration retention, String cleanu
         ? List.of(Groups.SUPERVISOR, Groups.MANAGEMENT, Groups.ADMIN) : List.copyOf(searchGroups);
     keepGroups = keepGroups == null || keepGroups.isEmpty()
         ? List.of(Groups.MANAGEMENT, Groups.ADMIN) : List.copyOf(keepGroups);
-    alwaysKeep = alwaysKeep == null ? List.of()
+    alwaysKeep = alwaysKeep == null ? DEFAULT_ALWAYS_KEEP
         : alwaysKeep.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 }

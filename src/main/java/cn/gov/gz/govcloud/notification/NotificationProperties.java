@@ -34,6 +34,6 @@ public record NotificationProperties(Duration mergeWindow, long pollInterval, in
         : List.copyOf(urgentChannels);
     routineChannels = routineChannels == null ? List.of() : List.copyOf(routineChannels);
     pageMergeWindow = pageMergeWindow == null ? Duration.ofSeconds(10) : pageMergeWindow;
-    quietHours = quietHours == null ? "" : quietHours.strip();
+    quietHours = quietHours == null ? "22:00-08:00" : quietHours.strip(); // set it empty for no quiet hours
   }
 }

@@ -22,7 +22,7 @@ public record SmsProperties(String url, String authHeader, String authValue, Str
     url = url == null ? "" : url.strip();
     authHeader = authHeader == null || authHeader.isBlank() ? "Authorization" : authHeader.strip();
     authValue = authValue == null ? "" : authValue;
-    sign = sign == null ? "" : sign;
+    sign = sign == null ? "政务云运维" : sign;
     bodyTemplate = bodyTemplate == null || bodyTemplate.isBlank() ? DEFAULT_TEMPLATE : bodyTemplate;
     contentType = contentType == null || contentType.isBlank() ? "application/json; charset=UTF-8" : contentType;
     successPointer = successPointer == null ? "" : successPointer.strip();
