@@ -2,6 +2,7 @@ package cn.gov.gz.govcloud.emergency;
 
 import static cn.gov.gz.govcloud.emergency.EmergencyVariables.*;
 
+import cn.gov.gz.govcloud.engine.CityTime;
 import cn.gov.gz.govcloud.engine.Privileged;
 import cn.gov.gz.govcloud.sla.CalendarYearLoaded;
 import cn.gov.gz.govcloud.sla.WorkingCalendar;
@@ -23,14 +24,16 @@ import org.springframework.stereotype.Component;
 class CalendarReload {
 
   private final EmergencyService service;
+  private final RecoveryClock recovery;
   private final WorkingCalendar calendar;
   private final RuntimeService runtime;
   private final ManagementService management;
   private final Privileged privileged;
 
-  CalendarReload(EmergencyService service, WorkingCalendar calendar, RuntimeService runtime,
+  CalendarReload(EmergencyService service, RecoveryClock recovery, WorkingCalendar calendar, RuntimeService runtime,
       ManagementService management, Privileged privileged) {
     this.service = service;
+    this.recovery = recovery;
     this.calendar = calendar;
     this.runtime = runtime;
     this.management = management;
@@ -52,15 +55,25 @@ class CalendarReload {
           runtime.setVariable(e.processInstanceId(), RESPONSE_DUE, Date.from(due));
           move(e.processInstanceId(), "Timer_ResponseDeadline", due);
         }
-        service.event(e.id(), "UPDATE", "system", loaded.year() + " 年工作日历导入，时限已按新日历重算：响应时限 " + due,
-            null, null);
+        String recoveryNote = "";
+        if (e.recoveredAt() == null && e.recoveryDueAt() != null) {
+          Object handedOver = runtime.getVariable(e.processInstanceId(), WORK_ORDER_RECOVERY_DUE);
+          Instant recoveryDue = recovery.recomputeRecoveryDue(e.id(),
+              handedOver instanceof Date d ? d.toInstant() : null);
+          runtime.setVariable(e.processInstanceId(), RECOVERY_DUE, Date.from(recoveryDue));
+          move(e.processInstanceId(), "Timer_RecoveryDeadline", recoveryDue);
+          recoveryNote = "，恢复时限 " + CityTime.minute(recoveryDue);
+        }
+        service.event(e.id(), "UPDATE", "system", loaded.year() + " 年工作日历导入，时限已按新日历重算：响应时限 "
+            + CityTime.minute(due) + recoveryNote, null, null);
       }
       return null;
     });
   }
 
   private static boolean touches(Emergency e, int year) {
-    return year(e.responseDueAt()) >= year || (e.nextFeedbackAt() != null && year(e.nextFeedbackAt()) >= year);
+    return year(e.responseDueAt()) >= year || (e.nextFeedbackAt() != null && year(e.nextFeedbackAt()) >= year)
+        || (e.recoveryDueAt() != null && year(e.recoveryDueAt()) >= year);
   }
 
   private static int year(Instant i) {

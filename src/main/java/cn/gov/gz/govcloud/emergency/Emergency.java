@@ -9,7 +9,7 @@ public record Emergency(long id, String emergencyNo, String alertRef, String pro
     String status, Instant responseClockStart, long responseWithinSeconds, Instant responseDueAt, Instant respondedAt,
     String respondedBy, long feedbackIntervalSeconds, Instant nextFeedbackAt, int escalationLevel, int occurrences,
     int reopenCount, Instant recoveredAt, String cause, String result, String improvement, Instant closedAt,
-    boolean drill) {
+    boolean drill, Instant recoveryDueAt) {
 
   /** The mark of a drill case in task names, notices and the report. */
   public static final String DRILL_MARK = "【演练】";

@@ -102,8 +102,11 @@ class EmergencyReport extends ProcessStep {
             ((Number) t.get("feedbackBeatsLate")).longValue() == 0 ? "全部按时" : "逾期 " + t.get("feedbackBeatsLate") + " 次"),
         row("升级", "响应超时逐级升级（运维经理、管理方）", e.escalationLevel() == 0 ? "未升级"
             : "升级至第 " + e.escalationLevel() + " 级", e.escalationLevel() == 0 ? "—" : "已升级"),
-        row("恢复", "尽快恢复", time(e.recoveredAt()), recovery == null ? "未恢复" : "发现后 " + recovery + " 分钟恢复")));
+        row("恢复", recoveryTarget(e), time(e.recoveredAt()), recovery == null ? "未恢复"
+            : "发现后 " + recovery + " 分钟恢复" + (e.recoveryDueAt() == null ? ""
+                : e.recoveredAt().isAfter(e.recoveryDueAt()) ? "（超时）" : "（按时）"))));
     data.put("timelinessNotes", "注：响应时限自发现时间起算，按事件类别和业务系统重要性确定（DB4401/T 294.3 5.3.2.7、5.3.2.8）；"
+        + "恢复时限自发现时间起算，按业务系统服务级别确定（GB/T 34077.3 5.3.6），由工单转来的取工单恢复时限与之较早者；"
         + (e.workingHoursOnly() ? "本事件为 5×8 服务，时限只计工作日的工作时间（北京时间）。" : "本事件为 7×24 服务，时限连续计时。")
         + "进展反馈的“逾期”指晚于应反馈时间；恢复用时自发现时间至业务恢复时间。以上时间均为北京时间。");
     data.put("timeline", events.stream().sorted(Comparator.comparing(EmergencyEvent::createdAt))
@@ -165,6 +168,11 @@ class EmergencyReport extends ProcessStep {
     };
   }
 
+  private String recoveryTarget(Emergency e) {
+    return e.recoveryDueAt() == null ? "尽快恢复"
+        : "不晚于 " + time(e.recoveryDueAt());
+  }
+
   static String kind(String k) {
     return switch (k) {
       case "RECEIVED" -> "接报";
@@ -173,6 +181,7 @@ class EmergencyReport extends ProcessStep {
       case "FEEDBACK" -> "反馈";
       case "ACTION" -> "处置";
       case "RECOVERY" -> "恢复";
+      case "RECOVERY_OVERDUE" -> "恢复超时";
       case "REOPEN" -> "重新处置";
       case "VERIFY" -> "验证";
       case "OCCURRENCE" -> "再次告警";

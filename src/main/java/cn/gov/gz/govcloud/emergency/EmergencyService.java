@@ -10,6 +10,7 @@ import cn.gov.gz.govcloud.access.UnitScope;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.NotFoundException;
 import cn.gov.gz.govcloud.organization.BusinessSystem;
+import cn.gov.gz.govcloud.engine.CityTime;
 import cn.gov.gz.govcloud.organization.OrganizationService;
 import cn.gov.gz.govcloud.sla.WorkingCalendar;
 import cn.gov.gz.govcloud.web.Paging;
@@ -48,7 +49,7 @@ public class EmergencyService {
       + "business_system_code, category, severity, service_hours, source, reporter, contact, scope, measures_taken, "
       + "description, detected_at, received_at, status, response_clock_start, response_within_s, response_due_at, "
       + "responded_at, responded_by, feedback_interval_s, next_feedback_at, escalation_level, occurrences, "
-      + "reopen_count, recovered_at, cause, result, improvement, closed_at, drill";
+      + "reopen_count, recovered_at, cause, result, improvement, closed_at, drill, recovery_due_at";
 
   private final JdbcClient jdbc;
   private final OrganizationService organization;
@@ -211,7 +212,10 @@ public class EmergencyService {
     jdbc.sql("UPDATE emergency SET status = 'RECOVERED', recovered_at = ?, cause = ?, result = ?, "
             + "next_feedback_at = NULL, updated_at = ? WHERE id = ?")
         .params(ts(now), cause, result, ts(now), id).update();
-    event(id, "RECOVERY", by, "业务恢复" + (result == null ? "" : "：" + result), null, null);
+    Instant due = get(id).recoveryDueAt();
+    Boolean onTime = due == null ? null : !now.isAfter(due);
+    event(id, "RECOVERY", by, "业务恢复" + (onTime == null ? "" : onTime ? "（按时）" : "（超过恢复时限）")
+        + (result == null ? "" : "：" + result), due, onTime);
   }
 
   @Transactional
@@ -345,6 +349,7 @@ public class EmergencyService {
         rs.getString("responded_by"), rs.getLong("feedback_interval_s"), instant(rs.getTimestamp("next_feedback_at")),
         rs.getInt("escalation_level"), rs.getInt("occurrences"), rs.getInt("reopen_count"),
         instant(rs.getTimestamp("recovered_at")), rs.getString("cause"), rs.getString("result"),
-        rs.getString("improvement"), instant(rs.getTimestamp("closed_at")), rs.getBoolean("drill"));
+        rs.getString("improvement"), instant(rs.getTimestamp("closed_at")), rs.getBoolean("drill"),
+        instant(rs.getTimestamp("recovery_due_at")));
   }
 }

@@ -33,6 +33,14 @@ public final class EmergencyVariables {
   public static final String ON_DUTY_GROUP = "onDutyGroup";
   public static final String VERIFY_GROUP = "verifyGroup";
   public static final String RESPONSE_DUE = "responseDue";
+  /** The system's service level 1–4, input of the decision service-level-targets (GB/T 34077.3 5.3.6). */
+  public static final String SERVICE_LEVEL = "serviceLevel";
+  /** The decision's result: recoverWithin and the other targets of the level. */
+  public static final String SERVICE_LEVEL_TARGETS = "serviceLevelTargets";
+  /** When service must be back (the recovery timer's date). */
+  public static final String RECOVERY_DUE = "recoveryDue";
+  /** The recovery deadline of the work order the case was handed over from, if any. */
+  public static final String WORK_ORDER_RECOVERY_DUE = "workOrderRecoveryDue";
   public static final String RESPONSE_ESCALATION_CYCLE = "responseEscalationCycle";
   public static final String RESPONSE_ESCALATIONS = "responseEscalations";
   public static final String NEXT_FEEDBACK_AT = "nextFeedbackAt";

@@ -58,6 +58,9 @@ class EmergencyView implements CaseView {
     Markdown.field(md, "发现时间", CityTime.minute(e.detectedAt()) + "（北京时间）"
         + (e.occurrences() > 1 ? "　同一告警共发生 " + e.occurrences() + " 次" : ""));
     Markdown.field(md, "响应", response(e));
+    if (e.recoveryDueAt() != null) {
+      Markdown.field(md, "恢复时限", recovery(e));
+    }
     Markdown.field(md, "现象", e.description());
     if (e.scope() != null) {
       Markdown.field(md, "影响范围", e.scope());
@@ -85,6 +88,15 @@ class EmergencyView implements CaseView {
     return "须在 " + CityTime.minute(e.responseDueAt()) + "（北京时间）前响应，时限 "
         + Duration.ofSeconds(e.responseWithinSeconds()).toMinutes() + " 分钟"
         + (e.escalationLevel() > 0 ? "；已超时，升级至第 " + e.escalationLevel() + " 级" : "");
+  }
+
+  /** GB/T 34077.3 5.3.6: by when service must be back, and whether it was. */
+  private static String recovery(Emergency e) {
+    String due = CityTime.minute(e.recoveryDueAt()) + "（北京时间）";
+    if (e.recoveredAt() != null) {
+      return due + "，" + (e.recoveredAt().isAfter(e.recoveryDueAt()) ? "超时恢复" : "按时恢复");
+    }
+    return "须在 " + due + " 前恢复业务";
   }
 
   String timeline(List<EmergencyEvent> events) {

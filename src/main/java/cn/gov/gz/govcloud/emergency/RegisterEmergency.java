@@ -66,6 +66,7 @@ class RegisterEmergency extends ProcessStep {
     execution.setVariable(EMERGENCY_NO, e.emergencyNo());
     execution.setVariable(CATEGORY, e.category());
     execution.setVariable(IMPORTANCE, system.importance().name());
+    execution.setVariable(SERVICE_LEVEL, system.serviceLevel());
     execution.setVariable(VERIFY_GROUP, Groups.unitGroup(e.unitCode()));
     execution.setVariable(RESPONSE_ESCALATIONS, 0);
     if (execution.getProcessBusinessKey() == null) {

@@ -16,18 +16,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts the response clock from the classification (decision {@code emergency-classification}): from the time
- * detected at first, from now after a reopen, so a reopened case does not escalate for time already passed.
+ * detected at first, from now after a reopen, so a reopened case does not escalate for time already passed. Starts
+ * the recovery clock once, from the system's service level (decision {@code service-level-targets}).
  */
 @Component("startResponseClock")
 class StartResponseClock extends ProcessStep {
   private final EmergencyService service;
+  private final RecoveryClock recovery;
   private final EmergencyProperties properties;
   private final Clock clock;
 
   private final JsonVariables json;
 
-  StartResponseClock(EmergencyService service, EmergencyProperties properties, Clock clock, JsonVariables json) {
+  StartResponseClock(EmergencyService service, RecoveryClock recovery, EmergencyProperties properties, Clock clock,
+      JsonVariables json) {
     this.service = service;
+    this.recovery = recovery;
     this.properties = properties;
     this.clock = clock;
     this.json = json;
@@ -50,6 +54,12 @@ class StartResponseClock extends ProcessStep {
     execution.setVariable(RESPONSE_DUE, date(e.responseDueAt()));
     execution.setVariable(NEXT_FEEDBACK_AT, date(e.nextFeedbackAt()));
     execution.setVariable(RESPONSE_ESCALATIONS, 0);
+    Map<String, Object> targets = json.read(execution, SERVICE_LEVEL_TARGETS, CLASSIFICATION_TYPE);
+    execution.setVariable(SERVICE_LEVEL_TARGETS, SpinValues.jsonValue(json.write(targets)).create());
+    Object handedOver = execution.getVariable(WORK_ORDER_RECOVERY_DUE);
+    Emergency withRecovery = recovery.startRecoveryClock(id, Duration.parse((String) targets.get("recoverWithin")),
+        handedOver instanceof java.util.Date d ? d.toInstant() : null);
+    execution.setVariable(RECOVERY_DUE, date(withRecovery.recoveryDueAt()));
     int levels = properties.escalationGroups().size();
     Instant cycleStart = e.responseDueAt().isAfter(clock.instant()) ? e.responseDueAt()
         : clock.instant().plusSeconds(1);
