@@ -215,8 +215,9 @@ class OptimizationProcessTest extends OptimizationFixture {
         map("periodFrom", "2035-07-01", "periodTo", "2035-07-31"));
     assertThat(july).isWaitingAt("Task_CheckMonitoringData");
     long julyId = reviewId(july);
-    assertThat(service.get(julyId).previousReviewId()).as("a review without statistics is followed up by none")
-        .isNotEqualTo(mayId);
+    Long previous = service.get(julyId).previousReviewId();
+    assertThat(previous == null || previous != mayId).as("a review without statistics is followed up by none")
+        .isTrue();
     daily(unit + "-DARK", LocalDate.parse("2035-07-01"), LocalDate.parse("2035-07-31"), 2, 4, 0, false);
     complete(task(july, "Task_CheckMonitoringData"), "monitoringDataDecision", "RETRY");
     assertThat(july).isWaitingAt("Task_ReviewCandidates");
