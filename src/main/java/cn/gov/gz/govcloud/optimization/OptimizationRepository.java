@@ -188,7 +188,7 @@ class OptimizationRepository {
         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')", candidates);
   }
 
-  /** The review's candidates, filtered; {@code caller} (when given) limits them to the units the caller may see. */
+  /** The review's candidates, filtered; {@code caller} (when given) limits them to the units it may see. */
   List<Candidate> candidates(long reviewId, String unitCode, String action, String decision, Caller caller,
       int limit) {
     StringBuilder sql = new StringBuilder("SELECT " + CANDIDATE_COLUMNS + " FROM optimization_candidate "

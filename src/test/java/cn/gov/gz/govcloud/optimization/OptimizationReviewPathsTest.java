@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
-/** processes/optimization-review.bpmn: a unit objects (management maintains, then withdraws), and management rejects. */
+/** processes/optimization-review.bpmn: a unit objects (management maintains, then withdraws); management rejects. */
 class OptimizationReviewPathsTest extends OptimizationFixture {
 
   @Clause("P6 7.5.4.1")
