@@ -2,74 +2,70 @@ package cn.gov.gz.govcloud.drill;
 
 import cn.gov.gz.govcloud.drill.ContingencyPlan.StageTarget;
 import cn.gov.gz.govcloud.drill.Drill.Stage;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
-import java.util.Objects;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The stage times of an emergency scenario, measured on the live {@code emergency-response} instance the drill ran
- * (read from the engine's history, not from the emergency room's classes): response against the real SLA deadline
- * that instance computed, handling until recovery and verification against the plan's targets.
+ * The stage times of an emergency scenario, measured on the live emergency case the drill ran (the case number the
+ * call activity hands back), read from the emergency room's reporting views {@code rv_emergency} and
+ * {@code rv_emergency_event}, not from its classes or its model: response from receipt to the first response,
+ * against the real SLA deadline the case computed; handling from the first response until recovery; verification
+ * from recovery until the unit confirmed it and the case was closed.
  */
 @Component
 class EmergencyDrillTimings {
 
-  static final String EMERGENCY_PROCESS_KEY = "emergency-response";
   static final String RESPONSE = "响应";
   static final String RECOVERY = "处置至恢复";
   static final String VERIFY = "恢复验证";
 
-  private final HistoryService history;
+  private final JdbcClient jdbc;
 
-  EmergencyDrillTimings(HistoryService history) {
-    this.history = history;
+  EmergencyDrillTimings(JdbcClient jdbc) {
+    this.jdbc = jdbc;
   }
 
-  List<Stage> measure(String drillProcessInstanceId, List<StageTarget> targets) {
+  /** The case's times; {@code firstResponse} is the first one even when the case was reopened and answered again. */
+  private record CaseTimes(Instant received, Instant responseDue, Instant firstResponse, Instant recovered,
+      Instant closed) {}
+
+  List<Stage> measure(String emergencyNo, List<StageTarget> targets) {
     List<Stage> stages = new ArrayList<>();
-    HistoricProcessInstance called = history.createHistoricProcessInstanceQuery()
-        .superProcessInstanceId(drillProcessInstanceId).processDefinitionKey(EMERGENCY_PROCESS_KEY)
-        .orderByProcessInstanceStartTime().desc().list().stream().findFirst().orElse(null);
-    if (called == null) {
+    CaseTimes t = emergencyNo == null ? null : jdbc.sql("SELECT e.received_at, e.response_due_at, "
+            + "(SELECT MIN(ev.created_at) FROM rv_emergency_event ev WHERE ev.emergency_id = e.id "
+            + "AND ev.kind = 'RESPONSE'), e.responded_at, e.recovered_at, e.closed_at "
+            + "FROM rv_emergency e WHERE e.emergency_no = ?")
+        .param(emergencyNo)
+        .query((rs, i) -> new CaseTimes(instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)),
+            rs.getTimestamp(3) != null ? instant(rs.getTimestamp(3)) : instant(rs.getTimestamp(4)),
+            instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6))))
+        .optional().orElse(null);
+    if (t == null) {
       return stages;
     }
-    List<HistoricActivityInstance> acts = history.createHistoricActivityInstanceQuery()
-        .processInstanceId(called.getId()).list();
-    Instant start = called.getStartTime().toInstant();
-    Instant responded = ended(acts, "Task_RespondEmergency", false);
-    Instant recovered = ended(acts, "SubProcess_Active", true);
-    HistoricVariableInstance due = history.createHistoricVariableInstanceQuery().processInstanceId(called.getId())
-        .variableName("responseDue").singleResult();
-    if (responded != null) {
-      Long sla = due != null && due.getValue() instanceof Date d
-          ? Duration.between(start, d.toInstant()).toSeconds() : DrillService.target(targets, RESPONSE);
-      stages.add(new Stage(0, RESPONSE, "EMERGENCY", start, responded, sla, "实战流程计时，目标为真实服务等级响应时限"));
+    if (t.firstResponse() != null) {
+      Long sla = t.responseDue() != null ? Duration.between(t.received(), t.responseDue()).toSeconds()
+          : DrillService.target(targets, RESPONSE);
+      stages.add(new Stage(0, RESPONSE, "EMERGENCY", t.received(), t.firstResponse(), sla,
+          "实战流程计时，目标为真实服务等级响应时限"));
     }
-    if (responded != null && recovered != null) {
-      stages.add(new Stage(0, RECOVERY, "EMERGENCY", responded, recovered, DrillService.target(targets, RECOVERY),
+    if (t.firstResponse() != null && t.recovered() != null) {
+      stages.add(new Stage(0, RECOVERY, "EMERGENCY", t.firstResponse(), t.recovered(),
+          DrillService.target(targets, RECOVERY), "实战流程计时"));
+    }
+    if (t.recovered() != null && t.closed() != null) {
+      stages.add(new Stage(0, VERIFY, "EMERGENCY", t.recovered(), t.closed(), DrillService.target(targets, VERIFY),
           "实战流程计时"));
-    }
-    HistoricActivityInstance verify = acts.stream().filter(a -> "Task_VerifyRecovery".equals(a.getActivityId())
-        && a.getEndTime() != null).max(Comparator.comparing(HistoricActivityInstance::getEndTime)).orElse(null);
-    if (verify != null) {
-      stages.add(new Stage(0, VERIFY, "EMERGENCY", verify.getStartTime().toInstant(),
-          verify.getEndTime().toInstant(), DrillService.target(targets, VERIFY), "实战流程计时"));
     }
     return stages;
   }
 
-  private static Instant ended(List<HistoricActivityInstance> acts, String activityId, boolean last) {
-    var ends = acts.stream().filter(a -> activityId.equals(a.getActivityId())).map(HistoricActivityInstance::getEndTime)
-        .filter(Objects::nonNull).map(Date::toInstant);
-    return (last ? ends.max(Comparator.naturalOrder()) : ends.min(Comparator.naturalOrder())).orElse(null);
+  private static Instant instant(Timestamp ts) {
+    return ts == null ? null : ts.toInstant();
   }
 }

@@ -44,14 +44,16 @@ class OptimizationController {
   private final PriceList prices;
   private final Settlement settlement;
   private final OptimizationService service;
+  private final OptimizationDecisions decisions;
   private final TaskService tasks;
   private final CurrentUser currentUser;
 
-  OptimizationController(PriceList prices, Settlement settlement, OptimizationService service, TaskService tasks,
-      CurrentUser currentUser) {
+  OptimizationController(PriceList prices, Settlement settlement, OptimizationService service,
+      OptimizationDecisions decisions, TaskService tasks, CurrentUser currentUser) {
     this.prices = prices;
     this.settlement = settlement;
     this.service = service;
+    this.decisions = decisions;
     this.tasks = tasks;
     this.currentUser = currentUser;
   }
@@ -165,7 +167,7 @@ class OptimizationController {
     if (input == null || (input.decisions() == null && input.all() == null)) {
       throw ValidationException.of("decisions", "请给出逐条决定（decisions）或全部接受/拒绝（all）");
     }
-    Map<String, Long> counts = service.decide(id, input.decisions(), input.all(), input.reason(), caller.userId());
+    Map<String, Long> counts = decisions.decide(id, input.decisions(), input.all(), input.reason(), caller.userId());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("counts", counts);
     boolean completed = false;
@@ -174,7 +176,7 @@ class OptimizationController {
         throw ValidationException.of("complete", "尚有 " + counts.get("PENDING") + " 条建议未决定，不能结束审核");
       }
       Task task = tasks.createTaskQuery().processInstanceId(r.processInstanceId())
-          .taskDefinitionKey("Task_ReviewCandidates").singleResult();
+          .taskDefinitionKey(OptimizationVariables.REVIEW_TASK).singleResult();
       if (task != null) {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put(OptimizationVariables.BULK_DECISION, "PER_ROW");

@@ -1,5 +1,15 @@
 package cn.gov.gz.govcloud.optimization;
 
+import static cn.gov.gz.govcloud.engine.Variables.text;
+
+import cn.gov.gz.govcloud.sla.WorkingCalendar;
+import cn.gov.gz.govcloud.web.ValidationException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /** The names of the {@code optimization-review} process variables, declared once. */
 public final class OptimizationVariables {
 
@@ -7,7 +17,14 @@ public final class OptimizationVariables {
   public static final String SCHEDULE_KEY = "optimization-review-schedule";
   /** BPMN error of the start: the month already has its scheduled review. */
   public static final String MONTH_ALREADY_REVIEWED = "MONTH_ALREADY_REVIEWED";
+  /**
+   * BPMN error of the statistics: the ledger has resources in the period but not one has monitoring data, so the
+   * period cannot be measured; the ops managers check the monitoring feed and retry or close the review.
+   */
+  public static final String NO_MONITORING_DATA = "NO_MONITORING_DATA";
   public static final String DECISION_KEY = "appendix-c-candidates";
+  /** The review task (the controller completes it when management decides over REST). */
+  static final String REVIEW_TASK = "Task_ReviewCandidates";
 
   // start: the period (days, inclusive); empty means the previous calendar month
   public static final String PERIOD_FROM = "periodFrom";
@@ -19,6 +36,11 @@ public final class OptimizationVariables {
   public static final String ACCEPTED_COUNT = "acceptedCount";
   public static final String REVIEW_SUMMARY = "reviewSummary";
   public static final String REVIEW_DUE = "reviewDue";
+
+  // no monitoring data: what the ops managers are told, and RETRY (statistics again) or CLOSE
+  public static final String MONITORING_GAP = "monitoringGap";
+  public static final String MONITORING_DATA_DECISION = "monitoringDataDecision";
+  public static final String MONITORING_DATA_COMMENT = "monitoringDataComment";
 
   // review task
   public static final String CANDIDATES = "candidates";
@@ -37,4 +59,29 @@ public final class OptimizationVariables {
   public static final String EXECUTE_DUE = "executeDue";
 
   private OptimizationVariables() {}
+
+  static long reviewId(VariableScope scope) {
+    return ((Number) scope.getVariable(REVIEW_ID)).longValue();
+  }
+
+  static String unit(VariableScope scope) {
+    return text(scope, ACTION_UNIT);
+  }
+
+  /** A day from a form (Date, "2026-11-01", or an ISO date-time: its day in China). */
+  static LocalDate day(Object value, String field) {
+    if (value == null || value instanceof String s && s.isBlank()) {
+      return null;
+    }
+    if (value instanceof Date d) {
+      return LocalDate.ofInstant(d.toInstant(), WorkingCalendar.CHINA);
+    }
+    String s = value.toString().strip();
+    try {
+      return s.length() == 10 ? LocalDate.parse(s)
+          : LocalDate.ofInstant(OffsetDateTime.parse(s).toInstant(), WorkingCalendar.CHINA);
+    } catch (DateTimeParseException e) {
+      throw ValidationException.of(field, "日期格式应为 2026-11-01: " + s);
+    }
+  }
 }

@@ -10,8 +10,11 @@ public record Review(long id, String reviewNo, String processInstanceId, LocalDa
     String reviewReason, Long statisticsReportId, Long efficiencyReportId, Long previousReviewId, Instant createdAt,
     Instant closedAt) {
 
-  /** OPEN: computing; IN_REVIEW: management reviews; ACTING: units confirm, operators execute; CLOSED; NOTHING_TO_DO. */
+  /**
+   * OPEN: computing; IN_REVIEW: management reviews; ACTING: units confirm, operators execute; CLOSED; NOTHING_TO_DO;
+   * NO_DATA: closed without statistics, the period had no monitoring data.
+   */
   public enum Status {
-    OPEN, IN_REVIEW, ACTING, CLOSED, NOTHING_TO_DO
+    OPEN, IN_REVIEW, ACTING, CLOSED, NOTHING_TO_DO, NO_DATA
   }
 }

@@ -1,6 +1,7 @@
 package cn.gov.gz.govcloud.drill;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.camunda.bpm.engine.test.assertions.ProcessEngineTests.assertThat;
 
 import cn.gov.gz.govcloud.drill.ContingencyPlan.StageTarget;
@@ -202,6 +203,11 @@ class DrillProcessTest extends ProcessTest {
     assertThat(response.source()).isEqualTo("EMERGENCY");
     assertThat(response.targetSeconds()).as("measured against the real SLA").isEqualTo(300L);
     assertThat(response.withinTarget()).isTrue();
+    assertThat(response.actualSeconds()).as("receipt to the first response").isEqualTo(180L);
+    assertThat(detail.stages()).filteredOn(st -> "EMERGENCY".equals(st.source()))
+        .extracting(Drill.Stage::stage, Drill.Stage::actualSeconds)
+        .as("response, handling until recovery, verification until closed, from the emergency's reporting view")
+        .containsExactly(tuple("响应", 180L), tuple("处置至恢复", 2400L), tuple("恢复验证", 600L));
 
     long reportId = ((Number) processEngine.getRuntimeService().getVariable(pi.getId(), "reportId")).longValue();
     String text = docText(reports.content(reportId));
