@@ -77,7 +77,12 @@ public abstract class MockedProcessTest {
         onDelegate(m.group(1), execution -> { });
       }
     }
+    deployAlso(deployment);
     deploymentId = deployment.deploy().getId();
+  }
+
+  /** Adds what else the test needs to the deployment, e.g. a stand-in for a called process. */
+  protected void deployAlso(DeploymentBuilder deployment) {
   }
 
   @AfterEach
