@@ -13,6 +13,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * emergency-classification table: every path (joined case, recovery, handling loop, reopen) and every timer (response
  * escalation cycle, feedback beat), time moved with the engine clock. What the delegates write: EmergencyProcessTest.
  */
+@Tag("process")
 class EmergencyResponseFlowTest extends MockedProcessTest {
 
   @Override

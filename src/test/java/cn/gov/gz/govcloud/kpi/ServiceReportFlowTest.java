@@ -8,12 +8,14 @@ import cn.gov.gz.govcloud.support.MockedProcessTest;
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * processes/service-report.bpmn on the in-memory engine, its two delegates mocked: the draft is generated, reviewed
  * by the ops manager and published; a draft that cannot be generated starts nothing.
  */
+@Tag("process")
 class ServiceReportFlowTest extends MockedProcessTest {
 
   @Override

@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * check, correction, technical review, approval, delivery and receipt, and its three timers (correction reminder and
  * deadline, delivery due), time moved with the engine clock. What the delegates write: ResourceApplicationProcessTest.
  */
+@Tag("process")
 class ResourceApplicationFlowTest extends MockedProcessTest {
 
   static final Duration DAY = Duration.ofDays(1);

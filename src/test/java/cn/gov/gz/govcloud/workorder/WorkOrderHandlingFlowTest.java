@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.Duration;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * waiting on the user, replan, emergency, resolved), the feedback and recovery escalation cycles, the user's
  * confirmation (confirmed, reopened, silent), and the survey with its reminder, expiry and low-score follow-up.
  */
+@Tag("process")
 class WorkOrderHandlingFlowTest extends WorkOrderFlow {
 
   @Test

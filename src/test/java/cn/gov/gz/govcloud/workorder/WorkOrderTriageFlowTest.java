@@ -7,12 +7,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.time.Duration;
 import java.util.Date;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The triage part of processes/work-order.bpmn with mocked delegates: classification, consultation answered and
  * confirmed, accepted by silence or turned into a service request, dispatch, and the dispatch escalation cycle.
  */
+@Tag("process")
 class WorkOrderTriageFlowTest extends WorkOrderFlow {
 
   @Test
