@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.gz.govcloud.audit.RequestClassifier.Classification;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Plain unit tests: the client address behind proxies, and how requests are named. */
+@Tag("unit")
 class AuditClientAddressTest {
 
   final ClientAddress behindProxy = new ClientAddress(List.of("10.0.0.5", "172.16.0.0/12", "fd00::/8"));

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.gz.govcloud.compliance.CitationParser.Citation;
 import cn.gov.gz.govcloud.compliance.CitationParser.Result;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every spelling of a citation the project uses reads as the same clauses. */
+@Tag("unit")
 class CitationParserTest {
 
   static List<String> keys(String text) {

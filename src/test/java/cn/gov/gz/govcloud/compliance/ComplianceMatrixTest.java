@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * in the application shows) and {@code docs/compliance.md}. Both are written to {@code target/compliance/} on every
  * run; with {@code -Dcompliance.regenerate=true} they are written into the repository instead of compared.
  */
+@Tag("unit")
 class ComplianceMatrixTest {
 
   static final Path PROJECT = Path.of("").toAbsolutePath();

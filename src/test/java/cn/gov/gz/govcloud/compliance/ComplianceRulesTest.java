@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each rule of the build step fires on what it is meant to catch, on a small catalogue of its own. */
+@Tag("unit")
 class ComplianceRulesTest {
 
   static ClauseCatalogue catalogue() throws Exception {

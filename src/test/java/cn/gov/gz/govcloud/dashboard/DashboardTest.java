@@ -1,108 +1,24 @@
 package cn.gov.gz.govcloud.dashboard;
 
-import cn.gov.gz.govcloud.support.Clause;
 import static cn.gov.gz.govcloud.dashboard.DashboardFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.gz.govcloud.access.CurrentUser.Caller;
-import cn.gov.gz.govcloud.drill.ContingencyPlan;
-import cn.gov.gz.govcloud.drill.PlanService;
 import cn.gov.gz.govcloud.kpi.Kpi;
-import cn.gov.gz.govcloud.kpi.KpiService;
-import cn.gov.gz.govcloud.support.WebTest;
+import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The dashboard's figures against a known operation ({@link DashboardFixture}) as the bureau, a unit and the
- * supervisor see them: the seeded numbers, unit isolation exactly as on the REST API, every figure equal to the list
- * it opens, the KPIs equal to the KPI room's (and so to {@code /api/kpis} and the documents), lists leading on to
- * Tasklist and Cockpit, and the way in through the Tasklist login.
+ * The dashboard's figures against a known operation ({@link DashboardFixture}) as the bureau and a unit see them: the
+ * seeded numbers, unit isolation exactly as on the REST API, every figure equal to the list it opens, the KPIs equal
+ * to the KPI room's (and so to {@code /api/kpis} and the documents). Navigation and access: {@link DashboardAccessTest}.
  */
-class DashboardTest extends WebTest {
-
-  static DashboardFixture fixture;
-  static String reported;
-
-  @Autowired JdbcClient jdbc;
-  @Autowired ObjectMapper json;
-  @Autowired DashboardService dashboard;
-  @Autowired KpiService kpis;
-  @Autowired PlanService plans;
-  @Autowired DrillSchedule drillSchedule;
-
-  @BeforeEach
-  void operation() throws Exception {
-    ClockUtil.setCurrentTime(Date.from(NOW));
-    dashboard.forget();
-    fixture = DashboardFixture.seeded(jdbc, processEngine.getIdentityService(), this::postCreated);
-    reported = fixture.reported;
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
-
-  JsonNode postCreated(String user, String path, Object body) {
-    var answer = post(user, path, body);
-    assertThat(answer.getStatusCode().is2xxSuccessful()).as(path + " " + answer.getBody()).isTrue();
-    try {
-      return json.readTree(answer.getBody());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  JsonNode read(WebappSession session, String path) throws Exception {
-    HttpResponse<byte[]> answer = session.getBytes(path, "application/json");
-    assertThat(answer.statusCode()).as(path + ": " + new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-    return json.readTree(answer.body());
-  }
-
-  JsonNode snapshot(WebappSession session) throws Exception {
-    return read(session, DashboardController.API);
-  }
-
-  JsonNode list(WebappSession session, JsonNode ref) throws Exception {
-    StringBuilder q = new StringBuilder(DashboardController.API + "/lists/" + ref.get("kind").asText() + "?size=200");
-    Iterator<Map.Entry<String, JsonNode>> f = ref.get("filter").fields();
-    while (f.hasNext()) {
-      Map.Entry<String, JsonNode> e = f.next();
-      q.append('&').append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue().asText(), StandardCharsets.UTF_8));
-    }
-    return read(session, q.toString());
-  }
-
-  static List<String> column(JsonNode list, String key) {
-    List<String> out = new ArrayList<>();
-    list.get("rows").forEach(r -> out.add(r.get("cells").get(key).asText()));
-    return out;
-  }
-
-  static long figure(JsonNode snapshot, String section, String figure) {
-    return snapshot.get("sections").get(section).get("data").get(figure).get("value").asLong();
-  }
+class DashboardTest extends DashboardTestSupport {
 
   @Test
   void aUnitSeesItsOwnUnitsFiguresOnly() throws Exception {
@@ -288,118 +204,4 @@ class DashboardTest extends WebTest {
     }
     node.forEach(child -> collect(child, out));
   }
-
-  @Test
-  void aListLeadsOnToTheCasesTasksAndToCockpitForThoseWhoHaveIt() throws Exception {
-    Task respond = processEngine.getTaskService().createTaskQuery().taskDefinitionKey("Task_RespondEmergency")
-        .processVariableValueEquals("description", DashboardFixture.REPORTED).list().stream()
-        .filter(t -> t.getName().contains(reported)).findFirst().orElse(null);
-    assertThat(respond).isNotNull();
-    String path = DashboardController.API + "/lists/emergencies?no=" + reported;
-
-    JsonNode bureau = read(WebappSession.login(port, "tasklist", "mgmt1", DEMO_PASSWORD), path);
-    JsonNode links = bureau.get("rows").get(0).get("links");
-    assertThat(links).extracting(l -> l.get("href").asText())
-        .contains("/camunda/app/tasklist/default/#/?task=" + respond.getId(),
-            "/camunda/app/cockpit/default/#/process-instance/" + respond.getProcessInstanceId() + "/runtime");
-    assertThat(links.get(0).get("label").asText()).isEqualTo("办理：响应应急事件");
-
-    // the unit sees its case but not the duty engineer's task (the engine's decision, as in Tasklist), nor Cockpit
-    JsonNode unit = read(WebappSession.login(port, "tasklist", fixture.userA, DEMO_PASSWORD), path);
-    assertThat(unit.get("total").asLong()).isEqualTo(1);
-    assertThat(unit.get("rows").get(0).get("links")).isEmpty();
-    JsonNode other = read(WebappSession.login(port, "tasklist", fixture.userB, DEMO_PASSWORD), path);
-    assertThat(other.get("total").asLong()).isZero();
-  }
-
-  @Test
-  void theSupervisorReadsEverythingAndChangesNothing() throws Exception {
-    WebappSession supervisor = WebappSession.login(port, "tasklist", "supervisor1", DEMO_PASSWORD);
-    JsonNode s = snapshot(supervisor);
-    assertThat(s.get("viewer").get("allUnits").asBoolean()).isTrue();
-    assertThat(s.get("viewer").get("cockpit").asBoolean()).isTrue();
-    assertThat(s.get("sections").get("evaluation").get("data").isNull()).isFalse();
-    assertThat(s.get("sections").get("inspection").get("data").isNull()).isFalse();
-    HttpResponse<String> write = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create("http://localhost:" + port + DashboardController.API)).header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(write.statusCode()).as("the dashboard has nothing to change").isGreaterThanOrEqualTo(400);
-  }
-
-  @Test
-  void withoutASessionTheBrowserGoesThroughTheTasklistLogin() throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    HttpResponse<String> program = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-        + DashboardController.API)).header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers
-        .ofString());
-    assertThat(program.statusCode()).isEqualTo(401);
-    assertThat(program.headers().firstValue("WWW-Authenticate")).isEmpty();
-    assertThat(program.body()).contains("请先登录任务中心");
-    HttpResponse<String> browser = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-        + DashboardController.API)).header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(browser.statusCode()).isEqualTo(302);
-    assertThat(browser.headers().firstValue("Location").orElseThrow()).isEqualTo(DashboardController.LOGIN_ROUTE);
-
-    // the page, its big screen and the charting library are the application's own (no internet needed)
-    HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dashboard/"))
-        .GET().build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("广州市政务云运营可视化").doesNotContain("http://", "https://");
-    String script = page.body().replaceAll("(?s).*<script src=\"\\.\\./(webjars/echarts/[^\"]+)\".*", "$1");
-    assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/" + script)).GET().build(),
-        HttpResponse.BodyHandlers.discarding()).statusCode()).as(script).isEqualTo(200);
-    assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dashboard/screen")).GET()
-        .build(), HttpResponse.BodyHandlers.ofString()).body()).isEqualTo(page.body());
-    HttpResponse<Void> bare = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dashboard"))
-        .GET().build(), HttpResponse.BodyHandlers.discarding());
-    assertThat(bare.statusCode()).isEqualTo(302);
-    assertThat(bare.headers().firstValue("Location").orElseThrow()).endsWith("/dashboard/");
-  }
-
-  @Test
-  void badRequestsAreAnsweredInChinese() throws Exception {
-    WebappSession bureau = WebappSession.login(port, "tasklist", "mgmt1", DEMO_PASSWORD);
-    assertThat(bureau.getBytes(DashboardController.API + "/lists/nothing", "application/json").statusCode())
-        .isEqualTo(404);
-    HttpResponse<byte[]> bad = bureau.getBytes(DashboardController.API + "/lists/emergencies?state=x",
-        "application/json");
-    assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(new String(bad.body(), StandardCharsets.UTF_8)).contains("取值");
-    assertThat(bureau.getBytes(DashboardController.API + "/lists/alerts?problem=DROP%20TABLE", "application/json")
-        .statusCode()).isEqualTo(400);
-    assertThat(bureau.getBytes(DashboardController.API + "/lists/work-orders?received=2043-13", "application/json")
-        .statusCode()).isEqualTo(400);
-    assertThat(bureau.getBytes(DashboardController.API + "/lists/work-orders?size=100000", "application/json")
-        .statusCode()).isEqualTo(400);
-    assertThat(bureau.getBytes(DashboardController.API + "/lists/work-orders?unknown=1", "application/json")
-        .statusCode()).isEqualTo(400);
-  }
-
-  @Test
-  void drillDatesAreTheDrillRoomsOwn() {
-    List<ContingencyPlan> all = plans.search(new Caller("admin", List.of("camunda-admin")), null, null);
-    assertThat(all).isNotEmpty();
-    for (ContingencyPlan p : all) {
-      assertThat(drillSchedule.nextDue(p.planType().name(), p.lastDrilledAt(), p.createdAt())).as(p.planNo())
-          .isEqualTo(p.nextDrillDue());
-    }
-  }
-
-  JsonNode find(JsonNode figures, String key) {
-    for (JsonNode f : figures) {
-      if (f.get("key").asText().equals(key)) {
-        return f;
-      }
-    }
-    throw new AssertionError("no figure " + key);
-  }
-
-  long count(String sql, Object... params) {
-    List<Object> p = new ArrayList<>();
-    for (Object o : params) {
-      p.add(o instanceof java.time.Instant i ? java.sql.Timestamp.from(i) : o);
-    }
-    return jdbc.sql(sql).params(p).query(Long.class).single();
-  }
-
 }

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.TimeZone;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Issue 19 item 7: schedules keep Beijing time on a server whose zone is UTC (the suite runs with UTC). */
+@Tag("unit")
 class CityCalendarsTest {
 
   static final String QUARTERLY = "0 0 9 1 1,4,7,10 ?";

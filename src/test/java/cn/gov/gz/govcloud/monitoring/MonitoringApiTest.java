@@ -2,13 +2,9 @@ package cn.gov.gz.govcloud.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.gz.govcloud.ledger.LedgerEntry;
-import cn.gov.gz.govcloud.ledger.LedgerService;
 import cn.gov.gz.govcloud.ledger.ResourceType;
 import cn.gov.gz.govcloud.support.Clause;
-import cn.gov.gz.govcloud.support.WebTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -17,96 +13,21 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Monitoring over REST: per-row rejection, a day of samples for the demo ledger with planted breaches, cases started
- * through the engine (one per resource and problem), recovery, roll-up, report and rights.
+ * Monitoring over REST: per-row rejection, a day of samples for the demo ledger with planted breaches, recovery,
+ * roll-up, report and rights. Cases started through the engine: {@link MonitoringCasesTest}.
  */
-class MonitoringApiTest extends WebTest {
-
-  static final String OPERATOR = "operator1";
-
-  @Autowired
-  LedgerService ledger;
-
-  @Autowired
-  ObjectMapper json;
-
-  @Autowired
-  MonitoringStats stats;
-
-  @Autowired
-  org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
-
-  /** Resources of the demo units' business systems, under a fresh prefix so runs do not meet. */
-  String resource(String prefix, String suffix, String unit, String system, ResourceType type, String diskTb) {
-    String id = prefix + "-" + suffix;
-    ledger.add(List.of(new LedgerEntry(id, unit, system, null, null, type, 8, 16,
-        diskTb == null ? null : new BigDecimal(diskTb), "麒麟 V10", null, null, "A01", "10.20.30.40")), "test");
-    return id;
-  }
-
-  static String prefix() {
-    return "MT" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
-  }
-
-  static Map<String, Object> sample(String resourceId, Instant at, Object cpu, Object memory, Object storage,
-      String power, Instant syncedAt) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("resourceId", resourceId);
-    m.put("sampledAt", at == null ? null : at.toString());
-    m.put("cpuPct", cpu);
-    m.put("memoryPct", memory);
-    m.put("storagePct", storage);
-    m.put("powerState", power);
-    m.put("syncedAt", syncedAt == null ? null : syncedAt.toString());
-    return m;
-  }
-
-  static Map<String, Object> ok(String resourceId, Instant at) {
-    return sample(resourceId, at, 40, 50, 60, "ON", at.minus(Duration.ofMinutes(5)));
-  }
-
-  JsonNode postSamples(List<?> rows) throws Exception {
-    ResponseEntity<String> r = post(OPERATOR, "/api/monitoring/samples", rows);
-    assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.OK);
-    return json.readTree(r.getBody());
-  }
-
-  List<Alert> alertsOf(String prefix) throws Exception {
-    ResponseEntity<String> r = get("manager1", "/api/monitoring/alerts?size=500");
-    assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
-    JsonNode page = json.readTree(r.getBody());
-    List<Alert> found = new ArrayList<>();
-    for (JsonNode n : page.get("items")) {
-      if (n.get("resourceId").asText().startsWith(prefix)) {
-        found.add(json.treeToValue(n, Alert.class));
-      }
-    }
-    return found;
-  }
-
-  static Instant dayStart(int daysAgo) {
-    return LocalDate.now(MonitoringStats.CHINA).minusDays(daysAgo).atStartOfDay(MonitoringStats.CHINA).toInstant();
-  }
+class MonitoringApiTest extends MonitoringTestSupport {
 
   @Clause("P6 7.2.1.3")
   @Clause("P6 7.2.1.4")
@@ -296,81 +217,6 @@ class MonitoringApiTest extends WebTest {
         java.util.Map.of("analysis", "长".repeat(4001)));
     assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(tooLong.getBody()).contains("analysis");
-  }
-
-  @Clause("P6 7.2.3.3.3")
-  @Clause("P3 5.1.3.5")
-  @Test
-  void aSustainedBreachStartsExactlyOneWorkOrderAndARepeatedBreachNoSecond() throws Exception {
-    String p = prefix();
-    String r = resource(p, "vm", "JTJ", "JTJ-OA", ResourceType.VM, "2");
-    Instant t0 = Instant.now().minus(Duration.ofHours(6)).truncatedTo(ChronoUnit.MINUTES);
-    JsonNode first = postSamples(List.of(sample(r, t0, 93, 50, 60, "ON", null),
-        sample(r, t0.plus(Duration.ofMinutes(15)), 94, 50, 60, "ON", null)));
-    assertThat(first.get("alertsOpened").asInt()).isEqualTo(1);
-    assertThat(first.get("casesStarted").asInt()).isZero();
-    JsonNode third = postSamples(List.of(sample(r, t0.plus(Duration.ofMinutes(30)), 92, 50, 60, "ON", null)));
-    assertThat(third.get("casesStarted").asInt()).isEqualTo(1);
-
-    Alert alert = alertsOf(p).get(0);
-    assertThat(alert.caseProcessKey()).isEqualTo("work-order");
-    var runtime = processEngine.getRuntimeService();
-    var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(alert.alertNo()).singleResult();
-    assertThat(instance.getId()).isEqualTo(alert.caseInstanceId());
-    assertThat(runtime.getVariable(instance.getId(), "unitCode")).isEqualTo("JTJ");
-    assertThat(runtime.getVariable(instance.getId(), "channel")).isEqualTo("MONITORING");
-    assertThat(runtime.getVariable(instance.getId(), "sourceRef")).isEqualTo(alert.alertNo());
-
-    // the breach goes on: still one case
-    JsonNode more = postSamples(List.of(sample(r, t0.plus(Duration.ofMinutes(45)), 96, 50, 60, "ON", null)));
-    assertThat(more.get("casesStarted").asInt()).isZero();
-    // recovery closes the alert
-    JsonNode recovered = postSamples(List.of(sample(r, t0.plus(Duration.ofMinutes(60)), 50, 50, 60, "ON", null)));
-    assertThat(recovered.get("alertsClosed").asInt()).isEqualTo(1);
-    assertThat(alertsOf(p)).singleElement().satisfies(a -> {
-      assertThat(a.status()).isEqualTo("CLOSED");
-      assertThat(a.sampleCount()).isEqualTo(4);
-      assertThat(a.worstValue()).isEqualByComparingTo("96");
-    });
-    // the same problem again while the work order is still open: a new alert joins the open case
-    postSamples(List.of(sample(r, t0.plus(Duration.ofMinutes(75)), 95, 50, 60, "ON", null),
-        sample(r, t0.plus(Duration.ofMinutes(90)), 95, 50, 60, "ON", null)));
-    JsonNode again = postSamples(List.of(sample(r, t0.plus(Duration.ofMinutes(105)), 95, 50, 60, "ON", null)));
-    assertThat(again.get("casesStarted").asInt()).isZero();
-    assertThat(again.get("casesJoined").asInt()).isEqualTo(1);
-    List<Alert> alerts = alertsOf(p);
-    assertThat(alerts).hasSize(2).allSatisfy(a -> assertThat(a.caseInstanceId()).isEqualTo(instance.getId()));
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("work-order")
-        .variableValueEquals("unitCode", "JTJ").list().stream()
-        .filter(pi -> alerts.stream().anyMatch(a -> a.alertNo().equals(pi.getBusinessKey()))).count())
-        .isEqualTo(1);
-  }
-
-  @Clause("P3 5.3.2.4")
-  @Clause("P6 7.4.2.3.1")
-  @Test
-  void aSevereBreachStartsAnEmergencyOnce() throws Exception {
-    String p = prefix();
-    String r = resource(p, "core", "JTJ", "JTJ-TOCC", ResourceType.VM, "2");
-    Instant t0 = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
-    JsonNode answer = postSamples(List.of(sample(r, t0, 40, 99.5, 60, "ON", null)));
-    assertThat(answer.get("casesStarted").asInt()).isEqualTo(1);
-    Alert alert = alertsOf(p).get(0);
-    assertThat(alert.problem()).isEqualTo("MEMORY_HIGH");
-    assertThat(alert.severity()).isEqualTo("SEVERE");
-    assertThat(alert.caseProcessKey()).isEqualTo("emergency-response");
-    var runtime = processEngine.getRuntimeService();
-    var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(alert.alertNo()).singleResult();
-    assertThat(instance.getProcessDefinitionId()).startsWith("emergency-response:");
-    assertThat(runtime.getVariable(instance.getId(), "alertRef")).isEqualTo(alert.alertNo());
-    assertThat(runtime.getVariable(instance.getId(), "source")).isEqualTo("MONITORING");
-
-    JsonNode again = postSamples(List.of(sample(r, t0.plus(Duration.ofMinutes(5)), 40, 99.9, 60, "ON", null),
-        sample(r, t0.plus(Duration.ofMinutes(40)), 40, 99.9, 60, "ON", null)));
-    assertThat(again.get("casesStarted").asInt()).isZero();
-    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(alert.alertNo()).count()).isEqualTo(1);
-    postSamples(List.of(sample(r, t0.plus(Duration.ofMinutes(45)), 40, 60, 60, "ON", null)));
-    assertThat(alertsOf(p)).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo("CLOSED"));
   }
 
   @Clause("GB 8.2.2 e")

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Quiet hours in Beijing time, whatever the server's zone (the suite runs in UTC). */
+@Tag("unit")
 class QuietHoursTest {
 
   static Instant bj(String local) {

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.property.AdminUserProperty;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The engine is not built without an admin password, nor, where the password policy is on (production profile), with
  * one the policy refuses — the operator reads which rules, instead of the starter's bare failure later on.
  */
+@Tag("unit")
 class AdminPasswordGuardTest {
 
   static void start(String password, boolean policy) {

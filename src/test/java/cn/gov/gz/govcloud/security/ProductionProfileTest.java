@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
@@ -17,6 +18,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * environment (the demo profile's admin password excepted, which is demo mode's purpose); the production profile
  * expires sessions, sends cookies over TLS only, turns HSTS on and enforces the password policy (PasswordPolicyTest).
  */
+@Tag("unit")
 class ProductionProfileTest {
 
   static Properties yaml(Resource resource) {
