@@ -26,11 +26,13 @@ class EmergencyResponseFlowTest extends MockedProcessTest {
 
   @Override
   protected List<String> resources() {
-    return List.of("emergency-response.bpmn", "emergency-classification.dmn", "emergency-start.form",
+    return List.of("emergency-response.bpmn", "emergency-classification.dmn", "service-level-targets.dmn",
+        "emergency-start.form",
         "emergency-respond.form", "emergency-handle.form", "emergency-verify.form", "emergency-improve.form");
   }
 
   Instant responseDue;
+  Instant recoveryDue;
 
   @BeforeEach
   void delegatesThatSetWhatTheModelReads() {
@@ -38,6 +40,7 @@ class EmergencyResponseFlowTest extends MockedProcessTest {
       e.setVariable(EMERGENCY_ID, 7L);
       e.setVariable(EMERGENCY_NO, "YJ-2026-0007");
       e.setVariable(IMPORTANCE, "CORE");
+      e.setVariable(SERVICE_LEVEL, 1);
       e.setVariable(VERIFY_GROUP, "unit-JTJ");
       e.setVariable(RESPONSE_ESCALATIONS, 0);
     });
@@ -51,6 +54,10 @@ class EmergencyResponseFlowTest extends MockedProcessTest {
       e.setVariable(NEXT_FEEDBACK_AT, Date.from(now.plus(Duration.parse((String) c.get("feedbackInterval")))));
       // two escalation levels: the start and one repetition
       e.setVariable(RESPONSE_ESCALATION_CYCLE, "R1/" + responseDue + "/PT15M");
+      @SuppressWarnings("unchecked")
+      Map<String, Object> targets = (Map<String, Object>) e.getVariable(SERVICE_LEVEL_TARGETS);
+      recoveryDue = now.plus(Duration.parse((String) targets.get("recoverWithin")));
+      e.setVariable(RECOVERY_DUE, Date.from(recoveryDue));
     });
     onDelegate("sendFeedbackBeat", e -> e.setVariable(NEXT_FEEDBACK_AT,
         Date.from(((Date) e.getVariable(NEXT_FEEDBACK_AT)).toInstant().plus(Duration.ofMinutes(30)))));
@@ -103,6 +110,23 @@ class EmergencyResponseFlowTest extends MockedProcessTest {
     complete(pi, "Task_ImprovePlan", PLAN_REF, "YA-2026-01", PLAN_CHANGES, "连接池容量纳入巡检项");
     assertThat(pi).isEnded().hasPassed("ServiceTask_RecordImprovement", "EndEvent_EmergencyClosed")
         .hasNotPassed("ServiceTask_EscalateResponse", "ServiceTask_SendFeedbackBeat", "ServiceTask_ReopenEmergency");
+  }
+
+  @Test
+  void aMissedRecoveryDeadlineEscalatesOnceAndHandlingGoesOn() {
+    ProcessInstance pi = report("INTERRUPTION");
+    assertThat(pi).hasPassedInOrder("BusinessRuleTask_ClassifyEmergency", "BusinessRuleTask_ServiceLevelTargets",
+        "ServiceTask_StartResponseClock");
+    assertThat(recoveryDue).as("service level 1: two hours").isEqualTo(now.plus(Duration.ofHours(2)));
+    assertThat(job(pi, "Timer_RecoveryDeadline").getDuedate().toInstant()).isEqualTo(recoveryDue);
+    complete(pi, "Task_RespondEmergency", FIRST_ASSESSMENT, "核心交换机故障");
+
+    fire(pi, "Timer_RecoveryDeadline");
+    assertThat(calls("escalateRecovery")).isEqualTo(1);
+    assertThat(pi).hasPassed("EndEvent_RecoveryEscalated").isWaitingAt("Task_HandleEmergency");
+    assertThat(job(pi, "Timer_RecoveryDeadline")).as("once").isNull();
+    complete(pi, "Task_HandleEmergency", ACTION_NOTE, "服务恢复", HANDLING_OUTCOME, "RECOVERED");
+    assertThat(pi).isWaitingAt("Task_VerifyRecovery");
   }
 
   @Test
