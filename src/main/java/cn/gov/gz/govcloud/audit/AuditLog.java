@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 @Implements(value = "P6 7.6.2.2", what = "运营服务全过程记录：每项操作记入审计记录（各流程另有案件时间线）")
 @Implements(value = "P3 5.5.2.1", what = "记录服务全过程并存档")
 @Service
-public class AuditLog {
+class AuditLog {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
   static final String INSERT = "INSERT INTO audit_event (occurred_at, user_id, action, channel, method, path, "

@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @Implements(value = "GB 8.4.3 f 3", what = "审计记录至少保存 12 个月（可配置，不得更短）")
 @ConfigurationProperties(prefix = "govcloud.audit")
-public record AuditProperties(Boolean enabled, Duration retention, String cleanupCron, Integer cleanupBatch,
+record AuditProperties(Boolean enabled, Duration retention, String cleanupCron, Integer cleanupBatch,
     List<String> trustedProxies, List<String> recordedReads, List<String> searchGroups, List<String> keepGroups,
     List<String> alwaysKeep) {
 

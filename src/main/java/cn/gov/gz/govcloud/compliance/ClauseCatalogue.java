@@ -19,7 +19,7 @@ import java.util.Optional;
  * organisational and out-of-scope clauses, the record or the reason. The file was built from the standards' texts;
  * its order is the standards' order.
  */
-public final class ClauseCatalogue {
+final class ClauseCatalogue {
 
   public static final String RESOURCE = "compliance/clauses.tsv";
 

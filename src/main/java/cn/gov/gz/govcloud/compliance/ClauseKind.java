@@ -1,7 +1,7 @@
 package cn.gov.gz.govcloud.compliance;
 
 /** How a clause is met: by the software, by a record people keep, not here (with the reason), or a heading only. */
-public enum ClauseKind {
+enum ClauseKind {
 
   SOFTWARE("software"),
   ORGANISATIONAL("organisational"),

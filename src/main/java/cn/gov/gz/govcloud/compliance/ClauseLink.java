@@ -10,7 +10,7 @@ package cn.gov.gz.govcloud.compliance;
  * @param type what the element is, in Chinese: {@code 用户任务}, {@code 决策规则}, {@code 报告章节}
  * @param label its name as people see it: {@code 响应应急事件}
  */
-public record ClauseLink(String clauseKey, String item, LinkKind kind, String source, String element, String type,
+record ClauseLink(String clauseKey, String item, LinkKind kind, String source, String element, String type,
     String label) {
 
   /** Where a link comes from. */

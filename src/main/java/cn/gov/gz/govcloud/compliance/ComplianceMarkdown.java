@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code docs/compliance.md}: the matrix in Chinese for the supervisor, generated, never edited by hand. */
-public final class ComplianceMarkdown {
+final class ComplianceMarkdown {
 
   private ComplianceMarkdown() {}
 

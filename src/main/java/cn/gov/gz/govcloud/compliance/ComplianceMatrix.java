@@ -19,7 +19,7 @@ import java.util.Optional;
  * reviewed list of known gaps ({@value #GAPS}). {@code docs/compliance.md} and the supervisor's page are rendered
  * from one instance of this class, so they cannot say different things.
  */
-public final class ComplianceMatrix {
+final class ComplianceMatrix {
 
   public static final String LINKS = "compliance/links.tsv";
   public static final String GAPS = "compliance/known-gaps.tsv";

@@ -6,7 +6,7 @@ import java.util.List;
  * The four standards of the catalogue (DOMAIN.md: "P3", "P6", "P5", "GB"), with the chapters the compliance matrix
  * covers clause by clause. A clause outside these chapters is in the catalogue only because the project cites it.
  */
-public enum Standard {
+enum Standard {
 
   P6("P6", "DB4401/T 294 第6部分", "数字政府统一基础运维规范 第6部分：政务云运营实施要求（征求意见稿）", List.of("7")),
   P3("P3", "DB4401/T 294.3—2024", "数字政府统一基础运维规范 第3部分：政务云服务要求",

@@ -7,7 +7,7 @@ package cn.gov.gz.govcloud.compliance;
  *
  * @param covers for an organisational clause the record that proves it; for an out-of-scope clause the reason
  */
-public record StandardClause(Standard standard, String number, String title, ClauseKind kind, String covers) {
+record StandardClause(Standard standard, String number, String title, ClauseKind kind, String covers) {
 
   /** {@code P6 7.4.2.3.2}, {@code P3 C.1#19}: how links and known gaps name the clause. */
   public String key() {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A drill of one contingency plan (P6 7.4.2.2) with its schedule, scenario and result. */
-public record Drill(long id, String drillNo, long planId, String planNo, int planVersion, String unitCode,
+record Drill(long id, String drillNo, long planId, String planNo, int planVersion, String unitCode,
     String processInstanceId, String trigger, String status, String organiser, String purpose, String scenarioType,
     String scenario, String businessSystemCode, String emergencyCategory, String steps, String precautions,
     Instant scheduledAt, Instant trainingDueAt, Instant heldAt, String result, String summary, String emergencyNo,

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * between two drills of a plan; a type not listed has no required frequency. Also the drill's working periods.
  */
 @ConfigurationProperties(prefix = "govcloud.drill")
-public record DrillProperties(Map<String, Period> requiredInterval, Duration planningWithin, Duration trainingLead,
+record DrillProperties(Map<String, Period> requiredInterval, Duration planningWithin, Duration trainingLead,
     Duration feedbackWithin) {
 
   public DrillProperties {

@@ -9,7 +9,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** The names of the {@code emergency-drill} process variables, declared once. */
-public final class DrillVariables {
+final class DrillVariables {
 
   public static final String PROCESS_KEY = "emergency-drill";
   public static final String REMINDER_KEY = "emergency-drill-reminder";

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * feedback besides the affected unit. Deadlines themselves are in the decision table {@code emergency-classification}.
  */
 @ConfigurationProperties(prefix = "govcloud.emergency")
-public record EmergencyProperties(List<String> escalationGroups, Duration escalationInterval,
+record EmergencyProperties(List<String> escalationGroups, Duration escalationInterval,
     List<String> stakeholderGroups) {
 
   public EmergencyProperties {

@@ -3,7 +3,7 @@ package cn.gov.gz.govcloud.emergency;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** The names of the {@code emergency-response} process variables, declared once. */
-public final class EmergencyVariables {
+final class EmergencyVariables {
 
   public static final String PROCESS_KEY = "emergency-response";
 

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Implements(value = "GB 5.3.6", what = "应急事件故障恢复时限按服务级别计算，自发现时间起算，重新处置沿用原时限")
 @Service
-public class RecoveryClock {
+class RecoveryClock {
   private final EmergencyService cases;
   private final JdbcClient jdbc;
   private final WorkingCalendar calendar;

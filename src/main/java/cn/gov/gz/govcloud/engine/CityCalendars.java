@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * calendar is replaced by one that reads cron in {@link CityTime#ZONE}; ISO repeats ({@code R3/...}) are unchanged.
  */
 @Component
-public class CityCalendars extends AbstractProcessEnginePlugin {
+class CityCalendars extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

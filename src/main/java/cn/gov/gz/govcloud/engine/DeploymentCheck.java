@@ -49,7 +49,7 @@ import org.w3c.dom.Element;
  * {@link ModelDeployer} checks the latest version of each shipped model with {@link #recheck(String)}.
  */
 @Component
-public class DeploymentCheck extends AbstractProcessEnginePlugin {
+class DeploymentCheck extends AbstractProcessEnginePlugin {
 
   private static final Logger log = LoggerFactory.getLogger(DeploymentCheck.class);
   private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"]+)\"");

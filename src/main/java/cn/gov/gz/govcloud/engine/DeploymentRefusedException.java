@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
  * with the message, which Camunda Modeler shows in its deployment error; the message names every problem and how to
  * fix it, in Chinese and in English.
  */
-public class DeploymentRefusedException extends BadUserRequestException {
+class DeploymentRefusedException extends BadUserRequestException {
 
   /** A model broken everywhere is refused with the first problems, not with a message no one reads to the end. */
   static final int MAX_SHOWN = 40;

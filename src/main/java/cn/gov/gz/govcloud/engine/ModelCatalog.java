@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * A BPMN model knows which forms it references, so that it is deployed together with them.
  */
 @Component
-public class ModelCatalog {
+class ModelCatalog {
 
   private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"$#]+)\"");
 

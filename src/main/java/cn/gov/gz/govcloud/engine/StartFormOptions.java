@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * ({@code .../deployed-start-form}), so integrators and Modeler see the plain form.
  */
 @Provider
-public class StartFormOptions implements ContainerResponseFilter {
+class StartFormOptions implements ContainerResponseFilter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -41,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  * only for the intake endpoint of its source. Issuing a new token ends the old one; revoking ends both.
  */
 @Service
-public class IntegrationClients {
+class IntegrationClients {
 
   static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9-]{1,39}$");
   static final Pattern TOKEN = Pattern.compile("^gci_([a-z0-9][a-z0-9-]{1,39})_([A-Za-z0-9_-]{43})$");

@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * </ul>
  */
 @ConfigurationProperties(prefix = "govcloud.integration")
-public record IntegrationProperties(List<String> systemLabels, Map<String, String> systems,
+record IntegrationProperties(List<String> systemLabels, Map<String, String> systems,
     List<String> categoryLabels, Map<String, String> categories, String defaultCategory, String severityLabel,
     List<String> emergencySeverities, List<String> workOrderSeverities, List<String> unmappedNotify) {
 

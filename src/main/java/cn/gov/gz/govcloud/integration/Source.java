@@ -1,7 +1,7 @@
 package cn.gov.gz.govcloud.integration;
 
 /** The kinds of system that report alerts, each with its own endpoint under {@code /api/intake}. */
-public enum Source {
+enum Source {
   ALERTMANAGER("alertmanager", "Prometheus Alertmanager"),
   ZABBIX("zabbix", "Zabbix");
 

@@ -8,7 +8,7 @@ import java.time.Instant;
  * from the first breaching sample until a sample is back in range, with the case it started (a work order or an
  * emergency, business key = {@code alertNo}).
  */
-public record Alert(long id, String alertNo, String resourceId, String unitCode, String businessSystemCode,
+record Alert(long id, String alertNo, String resourceId, String unitCode, String businessSystemCode,
     String resourceType, String metric, String problem, String problemLabel, String severity, BigDecimal lowerLimit,
     BigDecimal upperLimit, BigDecimal severeLimit, boolean escalates, BigDecimal firstValue, BigDecimal lastValue,
     BigDecimal worstValue, int sampleCount, Instant firstSeenAt, Instant lastSeenAt, String status, Instant closedAt,

@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ingesting for the same resource at once lose nothing.
  */
 @Service
-public class AlertService {
+class AlertService {
 
   static final String COLUMNS = "id, alert_no, resource_id, unit_code, business_system_code, resource_type, metric, "
       + "problem, severity, lower_limit, upper_limit, severe_limit, escalates, first_value, last_value, worst_value, "

@@ -4,7 +4,7 @@ package cn.gov.gz.govcloud.monitoring;
  * The metrics of P3 Appendix B. {@link #key()} is the value of the decision input {@code metric}; utilisation is in
  * percent, the name/IP sync lag in minutes (stored in seconds).
  */
-public enum Metric {
+enum Metric {
   CPU("cpu", "CPU 利用率", "%"),
   MEMORY("memory", "内存利用率", "%"),
   STORAGE("storage", "存储利用率", "%"),

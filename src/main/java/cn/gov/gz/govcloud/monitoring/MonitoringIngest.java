@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Implements(value = "P6 7.2.3.3.2", what = "按附录 B 阈值（决策表 monitoring-thresholds）判定越限并告警")
 @Implements(value = "P3 5.1.3.3", what = "实时监控：每个采样按附录 B 监控项判定")
 @Service
-public class MonitoringIngest {
+class MonitoringIngest {
 
   static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @Implements(value = "GB 8.4.3 f 1", what = "监控（性能）数据按日汇总后至少保存 6 个月（可配置，不得更短）")
 @ConfigurationProperties(prefix = "govcloud.monitoring")
-public record MonitoringProperties(Duration sustainedFor, Duration rawRetention, Duration dailyRetention,
+record MonitoringProperties(Duration sustainedFor, Duration rawRetention, Duration dailyRetention,
     String rollupCron, Integer maxBatch, Duration futureTolerance, List<String> ingestGroups) {
 
   public MonitoringProperties {

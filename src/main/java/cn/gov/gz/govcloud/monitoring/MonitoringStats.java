@@ -39,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Implements(value = "P3 5.1.3.4", what = "收集监控数据：当前、平均、峰值、谷值统计与按日汇总")
 @Implements(value = "GB 8.2.2 e", what = "监控记录保存：原始采样按日汇总，日汇总数据至少保存 6 个月")
 @Service
-public class MonitoringStats {
+class MonitoringStats {
 
   static final ZoneId CHINA = cn.gov.gz.govcloud.engine.CityTime.ZONE;
   private static final Logger log = LoggerFactory.getLogger(MonitoringStats.class);

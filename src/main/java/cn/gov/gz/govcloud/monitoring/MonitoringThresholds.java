@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
  * shared database) empties the cache.
  */
 @Service
-public class MonitoringThresholds {
+class MonitoringThresholds {
 
   public static final String DECISION_KEY = "monitoring-thresholds";
 

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  * level above which a breach is an emergency (absent: never), and whether a breach below the range starts a work
  * order when sustained.
  */
-public record Thresholds(BigDecimal lower, BigDecimal upper, BigDecimal severe, boolean lowEscalates) {
+record Thresholds(BigDecimal lower, BigDecimal upper, BigDecimal severe, boolean lowEscalates) {
 
   public boolean above(BigDecimal value) {
     return upper != null && value.compareTo(upper) > 0;

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * kept here, entered by the person or an administrator. Someone without them still gets mail.
  */
 @Service
-public class Contacts {
+class Contacts {
 
   static final Pattern MOBILE = Pattern.compile("^(\\+?86)?1[3-9][0-9]{9}$");
   static final Pattern WECOM_ID = Pattern.compile("^[A-Za-z0-9_.@-]{1,64}$");

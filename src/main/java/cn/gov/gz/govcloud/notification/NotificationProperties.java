@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * </ul>
  */
 @ConfigurationProperties(prefix = "govcloud.notification")
-public record NotificationProperties(Duration mergeWindow, long pollInterval, int batchSize, Duration maxBackoff,
+record NotificationProperties(Duration mergeWindow, long pollInterval, int batchSize, Duration maxBackoff,
     String from, List<String> urgentKinds, Duration taskUrgentWithin, List<Channel> urgentChannels,
     List<Channel> routineChannels, Duration pageMergeWindow, String quietHours) {
 

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code url} no SMS is written.
  */
 @ConfigurationProperties(prefix = "govcloud.notification.sms")
-public record SmsProperties(String url, String authHeader, String authValue, String sign, String bodyTemplate,
+record SmsProperties(String url, String authHeader, String authValue, String sign, String bodyTemplate,
     String contentType, String successPointer, String successValue, int maxLength, Duration timeout) {
 
   static final String DEFAULT_TEMPLATE =

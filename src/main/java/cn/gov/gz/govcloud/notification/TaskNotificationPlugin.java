@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * links to the task in Tasklist. A task due within the hour (an emergency's response) is urgent and pages its people.
  */
 @Component
-public class TaskNotificationPlugin extends AbstractProcessEnginePlugin {
+class TaskNotificationPlugin extends AbstractProcessEnginePlugin {
 
   static final String KIND = "task";
 

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * them the channel is off and writes nothing.
  */
 @ConfigurationProperties(prefix = "govcloud.notification.wecom")
-public record WeComProperties(String baseUrl, String corpId, String corpSecret, String agentId, String robots,
+record WeComProperties(String baseUrl, String corpId, String corpSecret, String agentId, String robots,
     Duration timeout) {
 
   public WeComProperties {

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param formRows at most this many candidates are listed in the review form; the rest are decided in bulk or by REST
  */
 @ConfigurationProperties("govcloud.optimization")
-public record OptimizationProperties(String schedule, Duration reviewWithin, Duration confirmWithin,
+record OptimizationProperties(String schedule, Duration reviewWithin, Duration confirmWithin,
     String reminderCycle, Duration executeWithin, Integer formRows) {
 
   public OptimizationProperties {

@@ -11,7 +11,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** The names of the {@code optimization-review} process variables, declared once. */
-public final class OptimizationVariables {
+final class OptimizationVariables {
 
   public static final String PROCESS_KEY = "optimization-review";
   public static final String SCHEDULE_KEY = "optimization-review-schedule";

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * day. A new price for a type and unit closes the validity of the open one the day before it starts.
  */
 @Service
-public class PriceList {
+class PriceList {
 
   /** What a price counts: vCPUs, GB of memory, TB of storage, servers, or instances. */
   public enum SpecUnit {

@@ -39,7 +39,7 @@ import org.springframework.stereotype.Service;
 @Implements(value = "P3 5.4.3.1", what = "依据计费规则按单位和业务系统统计费用")
 @Implements(value = "P3 附录 D.1 第 17 项", what = "云资源结算账单（可导出为表格）")
 @Service
-public class Settlement {
+class Settlement {
 
   static final int MAX_DAYS = 366;
 

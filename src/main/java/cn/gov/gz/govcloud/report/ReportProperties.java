@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * spreadsheet) and to whom the periodic reports are submitted (the management party).
  */
 @ConfigurationProperties(prefix = "govcloud.report")
-public record ReportProperties(String issuer, String recipient) {
+record ReportProperties(String issuer, String recipient) {
 
   public ReportProperties {
     issuer = issuer == null || issuer.isBlank() ? "广州市政务云运维服务方" : issuer.strip();

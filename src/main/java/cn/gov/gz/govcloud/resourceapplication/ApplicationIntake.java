@@ -7,7 +7,7 @@ import java.util.List;
  * What an application carries, from the Tasklist form or a portal over REST. {@code externalRef} is the portal's own
  * reference: a repeated start with the same one while the first is open returns the first.
  */
-public record ApplicationIntake(String externalRef, String unitCode, String businessSystemCode, String purpose,
+record ApplicationIntake(String externalRef, String unitCode, String businessSystemCode, String purpose,
     String urgency, List<LineInput> lines, String idleJustification) {
 
   /** A requested line as submitted (numbers may be missing; the compliance check names them). */

@@ -1,7 +1,7 @@
 package cn.gov.gz.govcloud.resourceapplication;
 
 /** The names of the {@code resource-application-review} process variables, declared once. */
-public final class ApplicationVariables {
+final class ApplicationVariables {
 
   public static final String PROCESS_KEY = "resource-application-review";
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A unit's application for cloud resources (P6 7.2.2) with its lines. */
-public record ResourceApplication(long id, String applicationNo, String externalRef, String processInstanceId,
+record ResourceApplication(long id, String applicationNo, String externalRef, String processInstanceId,
     String unitCode, String businessSystemCode, String purpose, Urgency urgency, String idleJustification,
     Status status, String decisionReason, String applicant, Instant createdAt, Instant closedAt, List<Line> lines) {
 

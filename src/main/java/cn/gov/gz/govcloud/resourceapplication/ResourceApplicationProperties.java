@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * P6 7.3.3.3 b) and the Appendix C idle thresholds used to question new VM requests.
  */
 @ConfigurationProperties(prefix = "govcloud.resource-application")
-public record ResourceApplicationProperties(Integer correctionWorkingDays, Integer correctionReminderWorkingDays,
+record ResourceApplicationProperties(Integer correctionWorkingDays, Integer correctionReminderWorkingDays,
     Integer reviewWorkingDays, Integer approvalWorkingDays, Integer deliveryWorkingDays, Duration expeditedReview,
     Duration expeditedApproval, Duration expeditedDelivery, BigDecimal idleVmCpuBelow, BigDecimal idleVmMemoryBelow) {
 

@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the ledger entries of what was delivered.
  */
 @Service
-public class ResourceApplicationService {
+class ResourceApplicationService {
 
   static final String LINE_RULES = "resource-line-check";
   static final int MAX_LINES = 50;

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * operator can change it without code; the defaults follow DOMAIN.md §5 "started by".
  */
 @ConfigurationProperties(prefix = "govcloud.security")
-public record AccessPolicy(Map<String, List<String>> startRights) {
+record AccessPolicy(Map<String, List<String>> startRights) {
 
   public AccessPolicy {
     if (startRights == null || startRights.isEmpty()) {

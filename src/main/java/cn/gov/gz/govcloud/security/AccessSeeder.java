@@ -47,7 +47,7 @@ import org.springframework.stereotype.Component;
 @Implements(value = "P6 7.4.1.3 d", what = "业务权限最小化")
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 10)
-public class AccessSeeder extends AbstractProcessEnginePlugin {
+class AccessSeeder extends AbstractProcessEnginePlugin {
 
   private static final Logger log = LoggerFactory.getLogger(AccessSeeder.class);
 

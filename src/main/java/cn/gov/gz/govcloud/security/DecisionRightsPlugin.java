@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * A refusal is an {@link AuthorizationException} (HTTP 403) that names the party in Chinese.
  */
 @Component
-public class DecisionRightsPlugin extends AbstractProcessEnginePlugin {
+class DecisionRightsPlugin extends AbstractProcessEnginePlugin {
 
   public static final String PROPERTY = "decidedBy";
 

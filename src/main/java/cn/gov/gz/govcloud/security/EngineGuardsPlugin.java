@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * {@value ApiWriteGuard#INTAKE_PROPERTY}).
  */
 @Component
-public class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
+class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

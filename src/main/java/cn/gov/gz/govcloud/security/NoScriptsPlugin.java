@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * however it reaches the parser.
  */
 @Component
-public class NoScriptsPlugin extends AbstractProcessEnginePlugin implements DeploymentRule {
+class NoScriptsPlugin extends AbstractProcessEnginePlugin implements DeploymentRule {
 
   @Override
   public List<ModelProblem> check(String resourceName, byte[] content) {

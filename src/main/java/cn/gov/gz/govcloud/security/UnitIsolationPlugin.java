@@ -44,7 +44,7 @@ import org.springframework.stereotype.Component;
 @Implements(value = "GB 8.4.3 d 1", what = "分级分域权限管理")
 @Implements(value = "P6 7.4.1.3 d", what = "访问控制：按单位隔离")
 @Component
-public class UnitIsolationPlugin extends AbstractProcessEnginePlugin {
+class UnitIsolationPlugin extends AbstractProcessEnginePlugin {
 
   public static final String UNIT_CODE = "unitCode";
   public static final String BUSINESS_SYSTEM_CODE = "businessSystemCode";

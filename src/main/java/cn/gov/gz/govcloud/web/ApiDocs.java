@@ -44,7 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
  * so it takes the same login as the API: integrators and administrators read it with their API account.
  */
 @Configuration
-public class ApiDocs {
+class ApiDocs {
 
   static final String ERROR = "错误";
   static final String BASIC = "basicAuth";

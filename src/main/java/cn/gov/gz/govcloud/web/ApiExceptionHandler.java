@@ -19,7 +19,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  */
 @RestControllerAdvice(basePackages = "cn.gov.gz.govcloud")
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class ApiExceptionHandler {
+class ApiExceptionHandler {
 
   @ExceptionHandler(ValidationException.class)
   ResponseEntity<Map<String, Object>> validation(ValidationException e) {

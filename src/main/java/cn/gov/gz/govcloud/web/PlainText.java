@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code ObjectMapper}, so every request body of {@code /api} and every JSON variable our delegates read passes it.
  */
 @Configuration
-public class PlainText {
+class PlainText {
 
   static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 

@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Implements(value = "P6 7.3.1.3", what = "知识库：文章经审核发布，答复咨询时推荐并统计引用次数")
 @Implements(value = "GB 8.4.2 e 4", what = "知识库管理：添加、分类、入库审批、引用统计")
 @Service
-public class KnowledgeService {
+class KnowledgeService {
 
   private static final String COLUMNS =
       "id, title, category, keywords, content, status, usage_count, author, approved_by, created_at, updated_at";

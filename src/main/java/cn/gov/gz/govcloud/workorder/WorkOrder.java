@@ -3,7 +3,7 @@ package cn.gov.gz.govcloud.workorder;
 import java.time.Instant;
 
 /** A work order as stored and as our REST API shows it. */
-public record WorkOrder(
+record WorkOrder(
     long id,
     String orderNo,
     String processInstanceId,

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
  * What a new work order needs, from any channel: the service desk form, the portal or hotline system over REST, or
  * another process (inspection finding, monitoring alert) through a call activity.
  */
-public record WorkOrderIntake(
+record WorkOrderIntake(
     String unitCode,
     String businessSystemCode,
     @Size(max = 50, message = "最长 50 字") String contactName,

@@ -3,4 +3,4 @@ package cn.gov.gz.govcloud.workorder;
 import java.time.Instant;
 
 /** One entry of an order's history: PROGRESS, FEEDBACK, ESCALATION, USER (the user's answer), SYSTEM. */
-public record WorkOrderNote(String kind, String author, String text, Instant createdAt) {}
+record WorkOrderNote(String kind, String author, String text, Instant createdAt) {}

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param defaultServiceLevel service level of an order that names no business system
  */
 @ConfigurationProperties(prefix = "govcloud.work-order")
-public record WorkOrderProperties(List<String> escalationGroups, Duration escalationInterval, Duration confirmWithin,
+record WorkOrderProperties(List<String> escalationGroups, Duration escalationInterval, Duration confirmWithin,
     Duration surveyReminderAfter, Duration surveyCloseAfter, Integer lowScore, Integer defaultServiceLevel) {
 
   public WorkOrderProperties {

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * 5.3.6). Reclassifying recomputes the targets and keeps the paused time.
  */
 @Service
-public class WorkOrderService {
+class WorkOrderService {
 
   private final WorkOrderRepository repository;
   private final WorkOrderTargets targets;

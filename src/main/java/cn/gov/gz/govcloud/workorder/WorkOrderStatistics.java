@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Implements(value = "P6 7.3.2.3", what = "工单统计分析：按类型、单位、业务系统计数，按时分派与恢复、满意度、投诉率")
 @Implements(value = "P3 5.2.2.2", what = "根据工单执行情况统计分析")
 @Component
-public class WorkOrderStatistics {
+class WorkOrderStatistics {
 
   private final WorkOrderService service;
 

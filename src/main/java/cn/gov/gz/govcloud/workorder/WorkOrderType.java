@@ -1,7 +1,7 @@
 package cn.gov.gz.govcloud.workorder;
 
 /** What reached the service desk (P6 7.3.1.2). */
-public enum WorkOrderType {
+enum WorkOrderType {
   CONSULTATION("咨询"),
   SERVICE_REQUEST("服务请求"),
   FAULT("故障"),

@@ -10,7 +10,7 @@ import java.util.Locale;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** The names and types of the {@code work-order} process variables, declared once. */
-public final class WorkOrderVariables {
+final class WorkOrderVariables {
 
   public static final String PROCESS_KEY = "work-order";
 
