@@ -81,6 +81,9 @@ class InspectionFollowUpTest extends InspectionTestSupport {
     assertThat(pi).isWaitingAt("CallActivity_FindingFollowUp");
     assertThat(followUps(pi)).singleElement().satisfies(o -> assertThat(o.getId()).isEqualTo(order.getId()));
     workThrough(order);
+    // the round has ended: the inspection moves on in its own transaction, as the system
+    assertThat(pi).hasPassed("CallActivity_FindingFollowUp").isNotEnded();
+    continueAfterFollowUps(pi);
     assertThat(pi).isWaitingAt("CallActivity_FindingFollowUp");
     found = findings.findings(inspection(pi).id());
     assertThat(found).filteredOn(f -> f.id() == ups.id()).singleElement().satisfies(f -> {
@@ -94,6 +97,7 @@ class InspectionFollowUpTest extends InspectionTestSupport {
     assertThat(relit.getId()).isNotEqualTo(cancelled);
 
     workThrough(relit);
+    continueAfterFollowUps(pi);
     assertThat(pi).isEnded().hasPassed("EndEvent_Done").hasNotPassed("Task_ReviewOverdueFindings");
     Inspection done = inspection(pi);
     assertThat(findings.findings(done.id())).allSatisfy(f -> assertThat(f.status()).isEqualTo("CLOSED"));
@@ -145,6 +149,7 @@ class InspectionFollowUpTest extends InspectionTestSupport {
     assertThat(reportText(done)).contains("已结转", "逾期", "结转下次巡检跟进 1 项");
 
     workThrough(order);
+    continueAfterFollowUps(pi);
     assertThat(pi).isEnded().hasPassed("EndEvent_FollowUpsEnded");
     assertThat(inspection(pi).reportId()).as("no second report").isEqualTo(done.reportId());
     assertThat(findings.findings(done.id())).singleElement()
@@ -165,6 +170,7 @@ class InspectionFollowUpTest extends InspectionTestSupport {
     assertThat(pi).isWaitingAt("CallActivity_FindingFollowUp", "Timer_ExtendedDue");
 
     workThrough(order);
+    continueAfterFollowUps(pi);
     // the report closes the inspection: the extended due date no longer waits
     assertThat(pi).isEnded().hasPassed("ServiceTask_WriteReport", "EndEvent_Done")
         .hasNotPassed("EndEvent_ReportedOrdersRunning");

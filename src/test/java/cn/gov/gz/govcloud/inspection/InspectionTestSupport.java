@@ -161,6 +161,18 @@ abstract class InspectionTestSupport extends ProcessTest {
     assertThat(order).isEnded();
   }
 
+  /**
+   * Runs the inspection's continuation after the last work order of a round has ended (asynchronous, as the job
+   * executor would), and any other non-timer job of the inspection.
+   */
+  void continueAfterFollowUps(ProcessInstance pi) {
+    var management = processEngine.getManagementService();
+    List<org.camunda.bpm.engine.runtime.Job> jobs = management.createJobQuery().processInstanceId(pi.getId())
+        .messages().list();
+    assertThat(jobs).as("the inspection's continuation after its work orders").isNotEmpty();
+    jobs.forEach(j -> management.executeJob(j.getId()));
+  }
+
   /** The work orders the inspection called for its findings and that still run, oldest first. */
   List<ProcessInstance> followUps(ProcessInstance pi) {
     return processEngine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId())
