@@ -71,6 +71,10 @@ public class InspectionService {
       return Optional.empty();
     }
     validateScope(scope);
+    List<String[]> areas = plannedAreas(scope);
+    if (areas.isEmpty()) {
+      throw ValidationException.of("scope", "巡检范围内没有可巡检的机房或资源类别");
+    }
     var keys = new GeneratedKeyHolder();
     jdbc.sql("INSERT INTO inspection (inspection_no, kind, quarter_key, scope_rooms, scope_units, scope_categories, "
             + "reason, process_instance_id, status, started_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PLANNING', ?, ?)")
@@ -81,7 +85,10 @@ public class InspectionService {
     long id = keys.getKey().longValue();
     jdbc.sql("UPDATE inspection SET inspection_no = ? WHERE id = ?").params(CaseNumbers.of("XJ", id, now), id)
         .update();
-    deriveAreas(id, scope);
+    for (String[] a : areas) {
+      jdbc.sql("INSERT INTO inspection_area (inspection_id, kind, ref, name, status) VALUES (?, ?, ?, ?, 'PLANNED')")
+          .params(id, a[0], a[1], a[0].equals("ROOM") ? a[2] + "（机房）" : a[2]).update();
+    }
     return Optional.of(get(id));
   }
 
@@ -110,11 +117,16 @@ public class InspectionService {
     }
   }
 
+  /** Whether a full inspection would have anything to inspect: an active machine room or resource checklist item. */
+  public boolean anythingToInspect() {
+    return !plannedAreas(Scope.ALL).isEmpty();
+  }
+
   /**
    * The plan (P6 7.2.3.1.2, 7.2.3.2.2): one area per machine room in scope (A.2) and one per cloud-resource category
    * (A.1). A special inspection limited to rooms has no resource areas and the other way round.
    */
-  private void deriveAreas(long inspectionId, Scope scope) {
+  private List<String[]> plannedAreas(Scope scope) {
     boolean special = !scope.rooms().isEmpty() || !scope.categories().isEmpty();
     List<String[]> areas = new ArrayList<>();
     if (!special || !scope.rooms().isEmpty()) {
@@ -126,13 +138,7 @@ public class InspectionService {
       templates.categories().stream().filter(c -> scope.categories().isEmpty() || scope.categories().contains(c))
           .forEach(c -> areas.add(new String[] {"RESOURCE", c, c}));
     }
-    if (areas.isEmpty()) {
-      throw ValidationException.of("scope", "巡检范围内没有可巡检的机房或资源类别");
-    }
-    for (String[] a : areas) {
-      jdbc.sql("INSERT INTO inspection_area (inspection_id, kind, ref, name, status) VALUES (?, ?, ?, ?, 'PLANNED')")
-          .params(inspectionId, a[0], a[1], a[0].equals("ROOM") ? a[2] + "（机房）" : a[2]).update();
-    }
+    return areas;
   }
 
   /** The manager's plan: due date and who inspects rooms and resources (P6 7.2.3.1.2). */

@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public final class InspectionVariables {
 
   public static final String PROCESS_KEY = "inspection";
+  /** Error code: a quarterly inspection finds no active machine room nor resource checklist item. */
+  public static final String NOTHING_TO_INSPECT = "NOTHING_TO_INSPECT";
 
   // start (special inspection): scope and reason
   public static final String INSPECTION_KIND = "inspectionKind";

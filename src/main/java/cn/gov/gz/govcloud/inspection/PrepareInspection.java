@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -72,6 +73,11 @@ class PrepareInspection extends ProcessStep {
     }
     if (reason != null && reason.length() > 2000) {
       throw ValidationException.of(REASON, "最长 2000 字");
+    }
+    if (kind == Inspection.Kind.QUARTERLY && !service.anythingToInspect()) {
+      // the schedule's start must not fail (a failed timer job would stop the quarterly schedule): the model ends
+      // this start and tells the managers
+      throw new BpmnError(NOTHING_TO_INSPECT, "没有启用的机房和云资源巡检项，本季度全面巡检无法安排");
     }
     var created = service.create(kind, scope, reason, execution.getProcessInstanceId(), actor(execution));
     execution.setVariable(ALREADY_PLANNED, created.isEmpty());

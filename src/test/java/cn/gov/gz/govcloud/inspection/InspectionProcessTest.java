@@ -158,4 +158,30 @@ class InspectionProcessTest extends InspectionTestSupport {
       put("manager1", "/api/inspections/rooms/GZ-DC9", map("name", "临时机房", "active", false));
     }
   }
+
+  @Clause("P3 5.1.3.1")
+  @Clause("P3 5.1.3.2")
+  @Test
+  void aQuarterWithNothingToInspectEndsWithANoticeInsteadOfAFailedStart() {
+    List<String> rooms = jdbc.sql("SELECT code FROM machine_room WHERE active = TRUE").query(String.class).list();
+    List<Long> items = jdbc.sql("SELECT id FROM inspection_checklist_item WHERE area_kind = 'RESOURCE' AND active = TRUE")
+        .query(Long.class).list();
+    try {
+      jdbc.sql("UPDATE machine_room SET active = FALSE").update();
+      jdbc.sql("UPDATE inspection_checklist_item SET active = FALSE WHERE area_kind = 'RESOURCE'").update();
+      setClock(china("2034-07-03T10:00:00"));
+      ProcessInstance pi = start("inspectionKind", "QUARTERLY");
+      // a business error the model handles (BpmnError NOTHING_TO_INSPECT), not a failed start of the schedule's job
+      assertThat(pi).isEnded().hasPassed("Error_NothingToInspect", "EndEvent_NothingToInspect")
+          .hasNotPassed("Task_PlanInspection");
+      assertThat(inspections.findByProcessInstance(pi.getId())).isEmpty();
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM inspection WHERE quarter_key = '2034Q3'").query(Long.class).single())
+          .isZero();
+      assertThat(notifications.search("manager1", null, "2034Q3", 10))
+          .anyMatch(n -> n.subject().contains("没有可巡检的机房或资源类别"));
+    } finally {
+      rooms.forEach(r -> jdbc.sql("UPDATE machine_room SET active = TRUE WHERE code = ?").param(r).update());
+      items.forEach(i -> jdbc.sql("UPDATE inspection_checklist_item SET active = TRUE WHERE id = ?").param(i).update());
+    }
+  }
 }
