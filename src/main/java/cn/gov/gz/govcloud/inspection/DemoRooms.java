@@ -1,6 +1,6 @@
 package cn.gov.gz.govcloud.inspection;
 
-import cn.gov.gz.govcloud.inspection.InspectionService.MachineRoom;
+import cn.gov.gz.govcloud.inspection.ChecklistTemplates.MachineRoom;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "govcloud.demo.enabled", havingValue = "true")
 class DemoRooms {
 
-  private final InspectionService service;
+  private final ChecklistTemplates service;
 
-  DemoRooms(InspectionService service) {
+  DemoRooms(ChecklistTemplates service) {
     this.service = service;
   }
 

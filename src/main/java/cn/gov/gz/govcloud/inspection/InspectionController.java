@@ -6,11 +6,11 @@ import cn.gov.gz.govcloud.access.AccessDeniedException;
 import cn.gov.gz.govcloud.access.CurrentUser;
 import cn.gov.gz.govcloud.access.CurrentUser.Caller;
 import cn.gov.gz.govcloud.access.Groups;
+import cn.gov.gz.govcloud.inspection.ChecklistTemplates.ChecklistItem;
+import cn.gov.gz.govcloud.inspection.ChecklistTemplates.MachineRoom;
+import cn.gov.gz.govcloud.inspection.InspectionChecklists.Result;
+import cn.gov.gz.govcloud.inspection.InspectionFindings.Finding;
 import cn.gov.gz.govcloud.inspection.InspectionService.Area;
-import cn.gov.gz.govcloud.inspection.InspectionService.ChecklistItem;
-import cn.gov.gz.govcloud.inspection.InspectionService.Finding;
-import cn.gov.gz.govcloud.inspection.InspectionService.MachineRoom;
-import cn.gov.gz.govcloud.inspection.InspectionService.Result;
 import cn.gov.gz.govcloud.web.ValidationException;
 import java.time.Instant;
 import java.util.List;
@@ -34,10 +34,17 @@ import org.springframework.web.bind.annotation.RestController;
 class InspectionController {
 
   private final InspectionService service;
+  private final InspectionChecklists checklists;
+  private final InspectionFindings findings;
+  private final ChecklistTemplates templates;
   private final CurrentUser currentUser;
 
-  InspectionController(InspectionService service, CurrentUser currentUser) {
+  InspectionController(InspectionService service, InspectionChecklists checklists, InspectionFindings findings,
+      ChecklistTemplates templates, CurrentUser currentUser) {
     this.service = service;
+    this.checklists = checklists;
+    this.findings = findings;
+    this.templates = templates;
     this.currentUser = currentUser;
   }
 
@@ -59,39 +66,39 @@ class InspectionController {
   @GetMapping("/{id}")
   Detail get(@PathVariable long id) {
     staff();
-    return new Detail(service.get(id), service.areas(id), service.results(id), service.findings(id));
+    return new Detail(service.get(id), service.areas(id), checklists.results(id), findings.findings(id));
   }
 
   @Operation(summary = "查询检查项模板", description = "默认只返回启用的检查项，all=true 返回全部。")
   @GetMapping("/checklist-items")
   List<ChecklistItem> templates(@RequestParam(defaultValue = "false") boolean all) {
     staff();
-    return service.templates(all);
+    return templates.templates(all);
   }
 
   @Operation(summary = "新增检查项模板", description = "仅运维经理或系统管理员；下一次巡检起生效。")
   @PostMapping("/checklist-items")
   ChecklistItem addTemplate(@RequestBody ChecklistItem item) {
-    return service.saveTemplate(null, item, owner().userId());
+    return templates.saveTemplate(null, item, owner().userId());
   }
 
   @Operation(summary = "修改检查项模板", description = "仅运维经理或系统管理员。")
   @PutMapping("/checklist-items/{id}")
   ChecklistItem updateTemplate(@PathVariable long id, @RequestBody ChecklistItem item) {
-    return service.saveTemplate(id, item, owner().userId());
+    return templates.saveTemplate(id, item, owner().userId());
   }
 
   @Operation(summary = "查询机房", description = "服务方、管理方和监理方可查。")
   @GetMapping("/rooms")
   List<MachineRoom> rooms() {
     staff();
-    return service.rooms();
+    return templates.rooms();
   }
 
   @Operation(summary = "登记或修改机房", description = "仅运维经理或系统管理员。")
   @PutMapping("/rooms/{code}")
   MachineRoom saveRoom(@PathVariable String code, @RequestBody MachineRoom room) {
-    return service.saveRoom(code, room, owner().userId());
+    return templates.saveRoom(code, room, owner().userId());
   }
 
   private Caller staff() {

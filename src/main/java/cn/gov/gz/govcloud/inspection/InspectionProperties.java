@@ -10,17 +10,15 @@ import org.springframework.validation.annotation.Validated;
  * @param schedule cron of the quarterly full inspection start (six fields, server time zone); the process then waits
  *     for the first working day before the plan task opens
  * @param dueWithin default time to complete an inspection, proposed in the plan task
- * @param followUpPoll how often the inspection looks at the work orders following up its findings
  * @param accessGroup the group that approves machine-room access requests (P6 7.2.3.2.3)
  */
 @Validated
 @ConfigurationProperties("govcloud.inspection")
-public record InspectionProperties(String schedule, Duration dueWithin, Duration followUpPoll, String accessGroup) {
+public record InspectionProperties(String schedule, Duration dueWithin, String accessGroup) {
 
   public InspectionProperties {
     schedule = schedule == null ? "0 0 9 1 1,4,7,10 ?" : schedule;
     dueWithin = dueWithin == null ? Duration.ofDays(30) : dueWithin;
-    followUpPoll = followUpPoll == null ? Duration.ofHours(1) : followUpPoll;
     accessGroup = accessGroup == null ? "ops-manager" : accessGroup;
   }
 }

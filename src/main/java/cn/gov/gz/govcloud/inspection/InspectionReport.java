@@ -5,9 +5,9 @@ import static cn.gov.gz.govcloud.inspection.InspectionVariables.REPORT_ID;
 import cn.gov.gz.govcloud.access.Groups;
 import cn.gov.gz.govcloud.access.People;
 import cn.gov.gz.govcloud.engine.ProcessStep;
+import cn.gov.gz.govcloud.inspection.InspectionChecklists.Result;
+import cn.gov.gz.govcloud.inspection.InspectionFindings.Finding;
 import cn.gov.gz.govcloud.inspection.InspectionService.Area;
-import cn.gov.gz.govcloud.inspection.InspectionService.Finding;
-import cn.gov.gz.govcloud.inspection.InspectionService.Result;
 import cn.gov.gz.govcloud.notification.CaseNotifier;
 import cn.gov.gz.govcloud.organization.OrganizationService;
 import cn.gov.gz.govcloud.report.DocumentLinks;
@@ -36,6 +36,8 @@ class InspectionReport extends ProcessStep {
   static final String TEMPLATE = "inspection-report.docx";
 
   private final InspectionService service;
+  private final InspectionChecklists checklists;
+  private final InspectionFindings findingsOf;
   private final ReportArchive archive;
   private final TemplateReport templates;
   private final CaseNotifier notifier;
@@ -43,9 +45,12 @@ class InspectionReport extends ProcessStep {
   private final OrganizationService organization;
   private final DocumentLinks links;
 
-  InspectionReport(InspectionService service, ReportArchive archive, TemplateReport templates, CaseNotifier notifier,
-      People people, OrganizationService organization, DocumentLinks links) {
+  InspectionReport(InspectionService service, InspectionChecklists checklists, InspectionFindings findingsOf,
+      ReportArchive archive, TemplateReport templates, CaseNotifier notifier, People people,
+      OrganizationService organization, DocumentLinks links) {
     this.service = service;
+    this.checklists = checklists;
+    this.findingsOf = findingsOf;
     this.archive = archive;
     this.templates = templates;
     this.notifier = notifier;
@@ -56,12 +61,12 @@ class InspectionReport extends ProcessStep {
 
   @Override
   protected void run(DelegateExecution execution) {
-    long id = InspectionSteps.inspectionId(execution);
+    long id = InspectionVariables.inspectionId(execution);
     service.status(id, Inspection.Status.COMPLETED);
     Inspection inspection = service.get(id);
-    List<Finding> findings = service.findings(id);
+    List<Finding> findings = findingsOf.findings(id);
     int version = archive.nextVersion(KIND, inspection.inspectionNo());
-    byte[] docx = render(inspection, service.areas(id), service.results(id), findings, version);
+    byte[] docx = render(inspection, service.areas(id), checklists.results(id), findings, version);
     ReportDocument d = archive.archive(KIND, inspection.inspectionNo(), "巡检报告 " + inspection.inspectionNo(),
         execution.getProcessInstanceId(), null, "巡检报告-" + inspection.inspectionNo() + ".docx", ReportArchive.DOCX,
         docx, actor(execution));
@@ -124,7 +129,7 @@ class InspectionReport extends ProcessStep {
                 + (f.unitCode() == null ? "" : "\n使用单位：" + units.getOrDefault(f.unitCode(), f.unitCode())),
             "severity", "SEVERE".equals(f.severity()) ? "严重" : "一般",
             "followUp", f.resolution() != null ? f.resolution()
-                : f.caseInstanceId() == null ? "待转运维工单" : "已转运维工单跟进，尚未关闭",
+                : "FOLLOWING".equals(f.status()) ? "已转运维工单跟进，尚未关闭" : "待转运维工单",
             "status", status(f.status()))).toList());
     data.put("analysis", analysis(results, findings));
     data.put("measures", measures(findings));

@@ -1,9 +1,13 @@
 package cn.gov.gz.govcloud.inspection;
 
-/** The names of the {@code inspection} process variables, declared once. */
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** The names of the {@code inspection} process variables, declared once, and typed readers of the ids. */
 public final class InspectionVariables {
 
   public static final String PROCESS_KEY = "inspection";
+  /** Error code: a quarterly inspection finds no active machine room nor resource checklist item. */
+  public static final String NOTHING_TO_INSPECT = "NOTHING_TO_INSPECT";
 
   // start (special inspection): scope and reason
   public static final String INSPECTION_KIND = "inspectionKind";
@@ -38,15 +42,31 @@ public final class InspectionVariables {
   public static final String ACCESS_DECISION = "accessDecision";
   public static final String ACCESS_COMMENT = "accessComment";
 
-  // follow-up of findings
+  // follow-up of findings (the multi-instance call of work-order: one finding per instance)
   public static final String OPEN_FINDINGS = "openFindings";
+  public static final String FINDING_ID = "findingId";
+  public static final String REPORTED = "reported";
   public static final String FINDINGS_SUMMARY = "findingsSummary";
-  public static final String FOLLOW_UP_POLL = "followUpPoll";
-  public static final String OVERDUE = "overdue";
   public static final String OVERDUE_DECISION = "overdueDecision";
   public static final String NEW_DUE_DATE = "newDueDate";
   public static final String OVERDUE_COMMENT = "overdueComment";
   public static final String REPORT_ID = "reportId";
 
+  /** Values of {@link #OVERDUE_DECISION}. */
+  public static final String CARRY_OVER = "CARRY_OVER";
+  public static final String EXTEND = "EXTEND";
+
   private InspectionVariables() {}
+
+  public static long inspectionId(VariableScope scope) {
+    return ((Number) scope.getVariable(INSPECTION_ID)).longValue();
+  }
+
+  public static long areaId(VariableScope scope) {
+    return ((Number) scope.getVariable(AREA_ID)).longValue();
+  }
+
+  public static long findingId(VariableScope scope) {
+    return ((Number) scope.getVariable(FINDING_ID)).longValue();
+  }
 }
