@@ -187,6 +187,38 @@ class ArchitectureTest {
     assertThat(violations).as("a model's element ids belong to the room that owns the model").isEmpty();
   }
 
+  /**
+   * The engine's expression language reaches a bean's methods and properties only through a public class: a bean a
+   * model names in {@code ${bean.property}} or {@code ${bean.method(...)}} must stay public.
+   */
+  @Test
+  void beansTheModelsExpressionsNameArePublic() throws IOException {
+    Pattern beanRef = Pattern.compile("[$#]\\{\\s*([a-z][A-Za-z0-9]*)\\.");
+    java.util.Set<String> beans = new TreeSet<>();
+    for (Path dir : List.of(MODELS, Path.of("forms"))) {
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path f : files.toList()) {
+          beanRef.matcher(Files.readString(f)).results().map(r -> r.group(1)).forEach(beans::add);
+        }
+      }
+    }
+    beans.remove("execution");
+    beans.remove("task");
+    List<String> problems = new ArrayList<>();
+    for (String bean : beans) {
+      String simple = Character.toUpperCase(bean.charAt(0)) + bean.substring(1);
+      var match = classes.stream().filter(c -> c.getSimpleName().equals(simple) || c.tryGetAnnotationOfType(
+          org.springframework.stereotype.Component.class).map(a -> a.value().equals(bean)).orElse(false)).toList();
+      if (match.isEmpty()) {
+        problems.add(bean + ": no class");
+      }
+      match.stream().filter(c -> !c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
+          .forEach(c -> problems.add(bean + ": " + c.getName() + " is not public"));
+    }
+    assertThat(beans).as("beans named in expressions").contains("optimizationSettings", "inspectionPlan");
+    assertThat(problems).isEmpty();
+  }
+
   @Test
   void theScanSeesStatementsSpreadOverLiteralsAndTextBlocks() {
     String textBlock = "\"\"\"";

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * reads the schedule while it deploys, before the other beans exist.
  */
 @Component("optimizationSettings")
-class OptimizationSettings {
+public class OptimizationSettings {
 
   private final OptimizationProperties properties;
 
