@@ -152,7 +152,7 @@ class ModelDeployerRestartTest extends WebTest {
     assertThat(latest.getVersion()).isEqualTo(owners.getVersion() + 1);
     assertThat(sourceOf(latest)).isEqualTo(ModelDeployer.SOURCE);
     String instance = processEngine.getRuntimeService().createProcessInstanceById(latest.getId())
-        .startBeforeActivity("Task_RespondEmergency").setVariables(ModelerDeploymentTest.taskVariables())
+        .setVariables(ModelerDeploymentTest.taskVariables()).startBeforeActivity("Task_RespondEmergency")
         .execute(true, true).getId();
     Task task = processEngine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
     assertThat(get("admin", "/engine-rest/task/" + task.getId() + "/deployed-form").getStatusCode().value())

@@ -64,6 +64,9 @@ public abstract class MockedProcessTest {
   @BeforeEach
   void deployWithMockedDelegates() throws IOException {
     engine = extension.getProcessEngine();
+    // out of the engine registry: the webapps list registered engines, and a second one would give the Spring tests'
+    // Tasklist and Cockpit an engine selector ("default") in the same JVM
+    org.camunda.bpm.engine.ProcessEngines.unregister(engine);
     BpmnAwareTests.init(engine);
     // Tuesday 10 March 2026, 10:00 in Beijing: an ordinary working morning
     setClock(china("2026-03-10T10:00:00"));
