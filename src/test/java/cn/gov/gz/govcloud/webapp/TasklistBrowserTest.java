@@ -117,7 +117,12 @@ class TasklistBrowserTest extends WebTest {
             + runtime.getVariables(instanceId)).isEqualTo("Task_TechnicalReview");
     login("engineer1");
     click(action("我的组任务"));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(action("技术审核")));
+    try {
+      wait.until(ExpectedConditions.visibilityOfElementLocated(action("技术审核")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      shot("failed-group-list");
+      throw new AssertionError("no review task in the engineer's group list; its first tasks: " + groupList(), e);
+    }
     // open this application's review task as the notice's link does (other tests' review tasks may be listed too)
     String taskId = processEngine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult()
         .getId();
@@ -237,5 +242,20 @@ class TasklistBrowserTest extends WebTest {
     }
     assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId)
         .singleResult().getEndTime()).as("no findings: the inspection reported and ended").isNotNull();
+  }
+
+  /** The first tasks of the engineer's group filter as Tasklist lists them (for a failure message). */
+  private String groupList() {
+    var filters = processEngine.getFilterService();
+    var filter = filters.createFilterQuery().filterName("我的组任务").singleResult();
+    var identity = processEngine.getIdentityService();
+    identity.setAuthentication("engineer1", java.util.List.of("ops-engineer"));
+    try {
+      java.util.List<org.camunda.bpm.engine.task.Task> first = filters.listPage(filter.getId(), 0, 20);
+      return first.stream().map(t -> t.getName() + " due " + t.getDueDate() + " created " + t.getCreateTime())
+          .collect(java.util.stream.Collectors.joining("; "));
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 }
