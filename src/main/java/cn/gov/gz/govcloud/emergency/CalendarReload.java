@@ -44,8 +44,9 @@ class CalendarReload {
   void onYearLoaded(CalendarYearLoaded loaded) {
     privileged.run(() -> {
       for (Emergency e : service.openWorkingHourCases()) {
-        if (e.processInstanceId() == null || !touches(e, loaded.year())) {
-          continue;
+        if (e.processInstanceId() == null || !touches(e, loaded.year())
+            || runtime.createProcessInstanceQuery().processInstanceId(e.processInstanceId()).count() == 0) {
+          continue; // no clock to move: the case's instance was deleted (e.g. in Cockpit)
         }
         Instant due = e.respondedAt() != null ? e.responseDueAt()
             : calendar.plusWorkingTime(e.responseClockStart(), Duration.ofSeconds(e.responseWithinSeconds()));

@@ -23,14 +23,32 @@ public abstract class ProcessTest extends WebTest {
 
   protected Instant now;
 
+  private java.util.Set<String> fromTheFutureBefore = java.util.Set.of();
+
   @BeforeEach
   void fixClock() {
+    fromTheFutureBefore = java.util.Set.copyOf(startedInTheFuture());
     setClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
   }
 
+  /**
+   * Process instances this test started with the engine clock moved years ahead are deleted when it ends: their
+   * tasks, created "in the future", would otherwise head every later test's Tasklist lists (newest first) in this JVM.
+   * What other tests seeded that way before (shared fixtures) stays.
+   */
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
+    java.util.List<String> ids = startedInTheFuture().stream().filter(id -> !fromTheFutureBefore.contains(id)).toList();
+    if (!ids.isEmpty()) {
+      processEngine.getRuntimeService().deleteProcessInstancesIfExists(ids, "test clean-up", true, true, true);
+    }
+  }
+
+  private java.util.List<String> startedInTheFuture() {
+    java.util.Date soon = java.util.Date.from(Instant.now().plusSeconds(600));
+    return processEngine.getHistoryService().createHistoricProcessInstanceQuery().unfinished().startedAfter(soon)
+        .list().stream().map(h -> h.getId()).toList();
   }
 
   protected void setClock(Instant t) {

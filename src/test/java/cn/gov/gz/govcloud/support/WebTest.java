@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,21 +62,6 @@ public abstract class WebTest {
     registry.add("govcloud.notification.wecom.agent-id", () -> "1000002");
     registry.add("govcloud.notification.wecom.robots",
         () -> "ops-manager=test-robot-ops-manager,management=test-robot-management");
-  }
-
-  /**
-   * Process instances a test started with the engine clock moved years ahead are deleted when it ends: their tasks,
-   * created "in the future", would otherwise head every later test's Tasklist lists (newest first) in this JVM.
-   */
-  @AfterEach
-  void deleteInstancesStartedInTheFuture() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
-    java.util.Date soon = java.util.Date.from(java.time.Instant.now().plusSeconds(600));
-    java.util.List<String> ids = processEngine.getHistoryService().createHistoricProcessInstanceQuery().unfinished()
-        .startedAfter(soon).list().stream().map(h -> h.getId()).toList();
-    if (!ids.isEmpty()) {
-      processEngine.getRuntimeService().deleteProcessInstancesIfExists(ids, "test clean-up", true, true, true);
-    }
   }
 
   @BeforeEach
