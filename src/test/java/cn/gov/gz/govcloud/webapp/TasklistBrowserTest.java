@@ -122,8 +122,8 @@ class TasklistBrowserTest extends WebTest {
         .getId();
     try {
       boolean found = false;
-      for (int page = 1; page <= 5 && !found; page++) {
-        browser.get(tasklist() + "#/?filter=" + groupFilter + "&page=" + page);
+      for (int listPage = 1; listPage <= 5 && !found; listPage++) {
+        browser.get(tasklist() + "#/?filter=" + groupFilter + "&page=" + listPage);
         browser.navigate().refresh();
         found = shortWait(action("技术审核"));
       }
