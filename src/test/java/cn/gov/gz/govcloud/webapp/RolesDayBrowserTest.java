@@ -90,9 +90,18 @@ class RolesDayBrowserTest extends WebTest {
     String emergencyFilter = processEngine.getFilterService().createFilterQuery().filterName("应急事件").singleResult()
         .getId();
     boolean listed = false;
+    b.driver().get(b.app("tasklist") + "#/?filter=" + emergencyFilter);
     for (int page = 1; page <= 5 && !listed; page++) {
-      b.driver().get(b.app("tasklist") + "#/?filter=" + emergencyFilter + "&page=" + page);
-      b.driver().navigate().refresh();
+      if (page > 1) {
+        var next = b.driver().findElements(By.xpath(
+            "//ul[contains(@class,'pagination')]//li[contains(@class,'pagination-next')]/a"));
+        if (next.isEmpty()) {
+          break;
+        }
+        ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript("arguments[0].scrollIntoView(true);",
+            next.get(0));
+        next.get(0).click();
+      }
       try {
         new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(5))
             .until(d -> b.page().contains(caseNo));

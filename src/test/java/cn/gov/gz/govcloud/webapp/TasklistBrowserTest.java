@@ -121,10 +121,10 @@ class TasklistBrowserTest extends WebTest {
     String groupFilter = processEngine.getFilterService().createFilterQuery().filterName("我的组任务").singleResult()
         .getId();
     try {
-      boolean found = false;
-      for (int listPage = 1; listPage <= 5 && !found; listPage++) {
-        browser.get(tasklist() + "#/?filter=" + groupFilter + "&page=" + listPage);
-        browser.navigate().refresh();
+      browser.get(tasklist() + "#/?filter=" + groupFilter);
+      boolean found = shortWait(action("技术审核"));
+      for (int listPage = 2; listPage <= 5 && !found; listPage++) {
+        nextPage();
         found = shortWait(action("技术审核"));
       }
       if (!found) {
@@ -278,6 +278,17 @@ class TasklistBrowserTest extends WebTest {
       return true;
     } catch (org.openqa.selenium.TimeoutException e) {
       return false;
+    }
+  }
+
+  /** The list's next page, with the pager under it. */
+  private void nextPage() {
+    var next = browser.findElements(org.openqa.selenium.By.xpath(
+        "//ul[contains(@class,'pagination')]//li[contains(@class,'pagination-next')]/a"));
+    if (!next.isEmpty()) {
+      ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true);",
+          next.get(0));
+      next.get(0).click();
     }
   }
 }
