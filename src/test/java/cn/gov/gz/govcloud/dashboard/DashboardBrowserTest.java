@@ -88,9 +88,12 @@ class DashboardBrowserTest extends WebTest {
 
   /** The number in the tile labelled so (the first such tile on the page). */
   String tile(String label) {
-    WebElement value = b.driver().findElement(By.xpath("//div[contains(@class,'tile')][div[@class='tile-label' and "
-        + "normalize-space(.)='" + label + "']]/div[@class='tile-value']"));
-    return String.valueOf(js("return arguments[0].firstChild.nodeValue", value)).strip();
+    // found and read in one script: the big screen redraws its tiles while it refreshes
+    String xpath = "//div[contains(@class,'tile')][div[@class='tile-label' and normalize-space(.)='" + label
+        + "']]/div[@class='tile-value']";
+    Object text = js("var v = document.evaluate(arguments[0], document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, "
+        + "null).singleNodeValue; return v && v.firstChild ? v.firstChild.nodeValue : null;", xpath);
+    return text == null ? "" : String.valueOf(text).strip(); // "" while the tile is being redrawn
   }
 
   @SuppressWarnings("unchecked")
