@@ -8,8 +8,8 @@ import java.util.Map;
 /** What the delegates of {@code emergency-response} share. */
 final class EmergencyStepSupport {
 
-  /** The classification decision's result, as a variable. */
-  static final TypeReference<Map<String, Object>> CLASSIFICATION_TYPE = new TypeReference<>() {};
+  /** A decision's single result (output name → value), as the classification and service-level variables hold it. */
+  static final TypeReference<Map<String, Object>> DECISION_RESULT = new TypeReference<>() {};
 
   private EmergencyStepSupport() {}
 

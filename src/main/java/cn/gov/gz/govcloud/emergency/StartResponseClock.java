@@ -43,7 +43,7 @@ class StartResponseClock extends ProcessStep {
    */
   @Override
   protected void run(DelegateExecution execution) {
-    Map<String, Object> c = json.read(execution, CLASSIFICATION, CLASSIFICATION_TYPE);
+    Map<String, Object> c = json.read(execution, CLASSIFICATION, DECISION_RESULT);
     execution.setVariable(CLASSIFICATION, SpinValues.jsonValue(json.write(c)).create());
     long id = emergencyId(execution);
     Emergency before = service.get(id);
@@ -54,7 +54,7 @@ class StartResponseClock extends ProcessStep {
     execution.setVariable(RESPONSE_DUE, date(e.responseDueAt()));
     execution.setVariable(NEXT_FEEDBACK_AT, date(e.nextFeedbackAt()));
     execution.setVariable(RESPONSE_ESCALATIONS, 0);
-    Map<String, Object> targets = json.read(execution, SERVICE_LEVEL_TARGETS, CLASSIFICATION_TYPE);
+    Map<String, Object> targets = json.read(execution, SERVICE_LEVEL_TARGETS, DECISION_RESULT);
     execution.setVariable(SERVICE_LEVEL_TARGETS, SpinValues.jsonValue(json.write(targets)).create());
     Object handedOver = execution.getVariable(WORK_ORDER_RECOVERY_DUE);
     Emergency withRecovery = recovery.startRecoveryClock(id, Duration.parse((String) targets.get("recoverWithin")),

@@ -45,12 +45,9 @@ class EfficiencyReport {
 
   public ReportDocument efficiency(long reviewId, String processInstanceId, String by) {
     Review r = service.get(reviewId);
-    String subject = r.reviewNo();
-    int version = archive.nextVersion(EFFICIENCY, subject);
-    byte[] docx = renderEfficiency(r, version);
     String title = "资源使用效能分析报告 " + r.periodFrom() + " 至 " + r.periodTo();
-    return archive.archive(EFFICIENCY, subject, title, processInstanceId, null, title.replace(' ', '-') + ".docx",
-        ReportArchive.DOCX, docx, by);
+    return ReportFigures.archive(archive, EFFICIENCY, r, title, processInstanceId, by,
+        version -> renderEfficiency(r, version));
   }
 
   byte[] renderEfficiency(Review r, int version) {

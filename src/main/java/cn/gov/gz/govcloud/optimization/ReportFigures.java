@@ -2,6 +2,8 @@ package cn.gov.gz.govcloud.optimization;
 
 import cn.gov.gz.govcloud.optimization.OptimizationService.FollowUp;
 import cn.gov.gz.govcloud.optimization.OptimizationService.Usage;
+import cn.gov.gz.govcloud.report.ReportArchive;
+import cn.gov.gz.govcloud.report.ReportDocument;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashMap;
@@ -91,6 +93,14 @@ final class ReportFigures {
       m.computeIfAbsent(key.apply(u), k -> new Agg()).add(u);
     }
     return m;
+  }
+
+  /** Renders a review's report at its next version and files it, titled and named alike. */
+  static ReportDocument archive(ReportArchive archive, String kind, Review r, String title, String processInstanceId,
+      String by, java.util.function.IntFunction<byte[]> render) {
+    int version = archive.nextVersion(kind, r.reviewNo());
+    return archive.archive(kind, r.reviewNo(), title, processInstanceId, null, title.replace(' ', '-') + ".docx",
+        ReportArchive.DOCX, render.apply(version), by);
   }
 
   static Map<String, Object> header(Review r, String title, int version) {

@@ -45,12 +45,9 @@ class StatisticsReport {
 
   public ReportDocument statistics(long reviewId, String processInstanceId, String by) {
     Review r = service.get(reviewId);
-    String subject = r.reviewNo();
-    int version = archive.nextVersion(STATISTICS, subject);
-    byte[] docx = renderStatistics(r, version);
     String title = "资源使用统计报告 " + r.periodFrom() + " 至 " + r.periodTo();
-    return archive.archive(STATISTICS, subject, title, processInstanceId, null, title.replace(' ', '-') + ".docx",
-        ReportArchive.DOCX, docx, by);
+    return ReportFigures.archive(archive, STATISTICS, r, title, processInstanceId, by,
+        version -> renderStatistics(r, version));
   }
 
   byte[] renderStatistics(Review r, int version) {
