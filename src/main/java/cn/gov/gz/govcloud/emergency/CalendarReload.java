@@ -18,22 +18,24 @@ import org.springframework.stereotype.Component;
 /**
  * When a year of the working-day calendar is loaded (the State Council publishes it late in the year), open 5×8
  * cases whose deadlines fall in that year are recomputed: the response deadline (if not yet responded) and the next
- * feedback beat, in our table, in the process variables and in the waiting timer jobs.
+ * feedback beat, the next escalation level, in our table, in the process variables and in the waiting timer jobs.
  */
 @Component
 class CalendarReload {
 
   private final EmergencyService service;
   private final RecoveryClock recovery;
+  private final EscalationClock escalation;
   private final WorkingCalendar calendar;
   private final RuntimeService runtime;
   private final ManagementService management;
   private final Privileged privileged;
 
-  CalendarReload(EmergencyService service, RecoveryClock recovery, WorkingCalendar calendar, RuntimeService runtime,
+  CalendarReload(EmergencyService service, RecoveryClock recovery, EscalationClock escalation, WorkingCalendar calendar, RuntimeService runtime,
       ManagementService management, Privileged privileged) {
     this.service = service;
     this.recovery = recovery;
+    this.escalation = escalation;
     this.calendar = calendar;
     this.runtime = runtime;
     this.management = management;
@@ -54,7 +56,12 @@ class CalendarReload {
         service.moveDeadlines(e.id(), due, nextBeat);
         if (e.respondedAt() == null) {
           runtime.setVariable(e.processInstanceId(), RESPONSE_DUE, Date.from(due));
-          move(e.processInstanceId(), "Timer_ResponseDeadline", due);
+          var levels = escalation.levelDues(service.get(e.id()));
+          if (e.escalationLevel() < levels.size()) { // the escalation timer waits for the next level
+            Instant next = levels.get(e.escalationLevel());
+            runtime.setVariable(e.processInstanceId(), NEXT_ESCALATION_AT, Date.from(next));
+            move(e.processInstanceId(), "Timer_ResponseDeadline", next);
+          }
         }
         String recoveryNote = "";
         if (e.recoveredAt() == null && e.recoveryDueAt() != null) {

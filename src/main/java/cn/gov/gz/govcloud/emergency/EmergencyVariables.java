@@ -41,11 +41,24 @@ final class EmergencyVariables {
   public static final String RECOVERY_DUE = "recoveryDue";
   /** The recovery deadline of the work order the case was handed over from, if any. */
   public static final String WORK_ORDER_RECOVERY_DUE = "workOrderRecoveryDue";
-  public static final String RESPONSE_ESCALATION_CYCLE = "responseEscalationCycle";
+  /** When the next level of the escalation chain is told if nobody has responded (the escalation timer's date). */
+  public static final String NEXT_ESCALATION_AT = "nextEscalationAt";
+  /** Whether the chain has a level left to escalate to (the escalation loop's gateway). */
+  public static final String MORE_ESCALATIONS = "moreEscalations";
   public static final String RESPONSE_ESCALATIONS = "responseEscalations";
   public static final String NEXT_FEEDBACK_AT = "nextFeedbackAt";
 
   public static final String FIRST_ASSESSMENT = "firstAssessment";
+  /** The category the responder confirms or corrects in the respond task (P6 7.4.2.3.2). */
+  public static final String CONFIRMED_CATEGORY = "confirmedCategory";
+  /** The level (severity) the responder confirms or corrects in the respond task. */
+  public static final String CONFIRMED_SEVERITY = "confirmedSeverity";
+  /** Why the responder changed the category or level; required when either changes. */
+  public static final String RECLASSIFICATION_REASON = "reclassificationReason";
+  /** Whether the responder changed the category or level (the gateway after the response). */
+  public static final String RECLASSIFIED = "reclassified";
+  /** The decision emergency-classification evaluated again for the confirmed category. */
+  public static final String RECLASSIFICATION = "reclassification";
   public static final String ACTION_TYPE = "actionType";
   public static final String ACTION_NOTE = "actionNote";
   public static final String HANDLING_OUTCOME = "handlingOutcome";

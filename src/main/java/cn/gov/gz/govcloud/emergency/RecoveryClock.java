@@ -52,12 +52,16 @@ class RecoveryClock {
     return cases.get(id);
   }
 
-  /** After a calendar change: the recovery deadline of a 5×8 case counted again on the new calendar. */
+  /**
+   * The recovery deadline counted again from detection: after a calendar change (5×8 cases, on the new calendar) or
+   * after the responder reclassified the case (7×24 or 5×8 as the new classification says).
+   */
   @Transactional
   public Instant recomputeRecoveryDue(long id, Instant handedOverDue) {
     Emergency e = cases.get(id);
     long within = jdbc.sql("SELECT recovery_within_s FROM emergency WHERE id = ?").param(id).query(Long.class).single();
-    Instant due = calendar.plusWorkingTime(e.detectedAt(), Duration.ofSeconds(within));
+    Instant due = e.workingHoursOnly() ? calendar.plusWorkingTime(e.detectedAt(), Duration.ofSeconds(within))
+        : e.detectedAt().plusSeconds(within);
     if (handedOverDue != null && handedOverDue.isBefore(due)) {
       due = handedOverDue;
     }

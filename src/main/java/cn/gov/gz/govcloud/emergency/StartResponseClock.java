@@ -23,16 +23,14 @@ import org.springframework.stereotype.Component;
 class StartResponseClock extends ProcessStep {
   private final EmergencyService service;
   private final RecoveryClock recovery;
-  private final EmergencyProperties properties;
   private final Clock clock;
 
   private final JsonVariables json;
 
-  StartResponseClock(EmergencyService service, RecoveryClock recovery, EmergencyProperties properties, Clock clock,
+  StartResponseClock(EmergencyService service, RecoveryClock recovery, Clock clock,
       JsonVariables json) {
     this.service = service;
     this.recovery = recovery;
-    this.properties = properties;
     this.clock = clock;
     this.json = json;
   }
@@ -60,11 +58,12 @@ class StartResponseClock extends ProcessStep {
     Emergency withRecovery = recovery.startRecoveryClock(id, Duration.parse((String) targets.get("recoverWithin")),
         handedOver instanceof java.util.Date d ? d.toInstant() : null);
     execution.setVariable(RECOVERY_DUE, date(withRecovery.recoveryDueAt()));
-    int levels = properties.escalationGroups().size();
-    Instant cycleStart = e.responseDueAt().isAfter(clock.instant()) ? e.responseDueAt()
-        : clock.instant().plusSeconds(1);
-    // the engine fires a cycle with a start date at the start and then R more times: once per level
-    execution.setVariable(RESPONSE_ESCALATION_CYCLE, "R" + (levels - 1) + "/"
-        + cycleStart.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "/" + properties.escalationInterval());
+    // the escalation loop waits for the first level at the response deadline (at once if it has passed)
+    execution.setVariable(NEXT_ESCALATION_AT, date(e.responseDueAt()));
+    execution.setVariable(MORE_ESCALATIONS, true);
+    // the respond form shows the classification for the responder to confirm or correct (P6 7.4.2.3.2)
+    execution.setVariable(CONFIRMED_CATEGORY, e.category());
+    execution.setVariable(CONFIRMED_SEVERITY, e.severity());
+    execution.setVariable(RECLASSIFIED, false);
   }
 }

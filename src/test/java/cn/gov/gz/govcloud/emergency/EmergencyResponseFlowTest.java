@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * processes/emergency-response.bpmn on the in-memory engine with every delegate mocked and the real
- * emergency-classification table: every path (joined case, recovery, handling loop, reopen) and every timer (response
- * escalation cycle, feedback beat), time moved with the engine clock. What the delegates write: EmergencyProcessTest.
+ * emergency-classification table: every path (joined case, reclassification, recovery, handling loop, reopen) and
+ * every timer (response escalation loop, feedback beat, recovery deadline), time moved with the engine clock. What the delegates write: EmergencyProcessTest.
  */
 @Tag("process")
 class EmergencyResponseFlowTest extends MockedProcessTest {
@@ -52,12 +52,19 @@ class EmergencyResponseFlowTest extends MockedProcessTest {
       e.setVariable(ON_DUTY_GROUP, c.get("onDutyGroup"));
       e.setVariable(RESPONSE_DUE, Date.from(responseDue));
       e.setVariable(NEXT_FEEDBACK_AT, Date.from(now.plus(Duration.parse((String) c.get("feedbackInterval")))));
-      // two escalation levels: the start and one repetition
-      e.setVariable(RESPONSE_ESCALATION_CYCLE, "R1/" + responseDue + "/PT15M");
+      e.setVariable(NEXT_ESCALATION_AT, Date.from(responseDue));
+      e.setVariable(MORE_ESCALATIONS, true);
+      e.setVariable(RECLASSIFIED, false);
       @SuppressWarnings("unchecked")
       Map<String, Object> targets = (Map<String, Object>) e.getVariable(SERVICE_LEVEL_TARGETS);
       recoveryDue = now.plus(Duration.parse((String) targets.get("recoverWithin")));
       e.setVariable(RECOVERY_DUE, Date.from(recoveryDue));
+    });
+    // two escalation levels: at the response deadline and 15 minutes later
+    onDelegate("escalateResponse", e -> {
+      boolean first = calls("escalateResponse") == 1;
+      e.setVariable(MORE_ESCALATIONS, first);
+      e.setVariable(NEXT_ESCALATION_AT, Date.from(responseDue.plus(Duration.ofMinutes(15))));
     });
     onDelegate("sendFeedbackBeat", e -> e.setVariable(NEXT_FEEDBACK_AT,
         Date.from(((Date) e.getVariable(NEXT_FEEDBACK_AT)).toInstant().plus(Duration.ofMinutes(30)))));
@@ -144,14 +151,15 @@ class EmergencyResponseFlowTest extends MockedProcessTest {
     ProcessInstance pi = report("DATA_LOSS");
     fire(pi, "Timer_ResponseDeadline");
     assertThat(calls("escalateResponse")).isEqualTo(1);
-    assertThat(pi).hasPassed("EndEvent_ResponseEscalated").isWaitingAt("Task_RespondEmergency");
+    assertThat(pi).hasPassed("Gateway_MoreEscalation").hasNotPassed("EndEvent_ResponseEscalated")
+        .isWaitingAt("Task_RespondEmergency", "Timer_ResponseDeadline");
     assertThat(job(pi, "Timer_ResponseDeadline").getDuedate().toInstant())
         .isEqualTo(responseDue.plus(Duration.ofMinutes(15)));
 
     fire(pi, "Timer_ResponseDeadline");
     assertThat(calls("escalateResponse")).isEqualTo(2);
     assertThat(job(pi, "Timer_ResponseDeadline")).as("each level once").isNull();
-    assertThat(pi).isWaitingAt("Task_RespondEmergency");
+    assertThat(pi).hasPassed("EndEvent_ResponseEscalated").isWaitingAt("Task_RespondEmergency");
     complete(pi, "Task_RespondEmergency", FIRST_ASSESSMENT, "存储阵列故障");
     assertThat(pi).isWaitingAt("Task_HandleEmergency");
   }
@@ -188,5 +196,34 @@ class EmergencyResponseFlowTest extends MockedProcessTest {
     assertThat(job(pi, "Timer_ResponseDeadline").getDuedate().toInstant()).as("from now, not the first report")
         .isEqualTo(now.plus(Duration.ofMinutes(5)));
     assertThat(calls("closeEmergency")).isZero();
+  }
+
+  @Test
+  void aResponseStopsTheEscalationLoopBeforeItsFirstLevel() {
+    ProcessInstance pi = report("INTERRUPTION");
+    assertThat(pi).isWaitingAt("Task_RespondEmergency", "Timer_ResponseDeadline", "Timer_NextFeedback");
+    complete(pi, "Task_RespondEmergency", FIRST_ASSESSMENT, "网关故障");
+    assertThat(pi).hasPassed("EndEvent_Responded", "Gateway_Reclassified").hasNotPassed("BusinessRuleTask_Reclassify")
+        .isWaitingAt("Task_HandleEmergency");
+    assertThat(job(pi, "Timer_ResponseDeadline")).as("the loop ended with the response").isNull();
+    assertThat(calls("escalateResponse")).isZero();
+  }
+
+  @Test
+  void aResponderWhoCorrectsTheCategoryHasTheCaseClassifiedAgainByTheTable() {
+    onDelegate("recordResponse", e -> {
+      e.setVariable(CATEGORY, e.getVariable(CONFIRMED_CATEGORY));
+      e.setVariable(RECLASSIFIED, true);
+    });
+    ProcessInstance pi = report("INTERRUPTION");
+    complete(pi, "Task_RespondEmergency", FIRST_ASSESSMENT, "仅部分页面变慢，并未中断", CONFIRMED_CATEGORY, "DEGRADATION",
+        CONFIRMED_SEVERITY, "较大", RECLASSIFICATION_REASON, "核实后为性能下降");
+    assertThat(pi).hasPassedInOrder("ServiceTask_RecordResponse", "Gateway_Reclassified", "BusinessRuleTask_Reclassify",
+        "ServiceTask_ApplyReclassification").isWaitingAt("Task_HandleEmergency", "Timer_NextFeedback");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> again = (Map<String, Object>) variable(pi, RECLASSIFICATION);
+    assertThat(again).as("the table's answer for the confirmed category").containsEntry("serviceHours", "5x8")
+        .containsEntry("responseWithin", "PT10M").containsEntry("feedbackInterval", "PT1H");
+    assertThat(calls("applyReclassification")).isEqualTo(1);
   }
 }

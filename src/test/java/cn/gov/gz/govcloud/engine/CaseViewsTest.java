@@ -43,14 +43,14 @@ class CaseViewsTest extends WebTest {
     Date later = Date.from(Instant.parse("2099-01-01T00:00:00Z"));
     for (String date : List.of("responseDue", "planningDue", "trainingDue", "drillAt", "inspectionDue", "planAt",
         "executeDue", "reviewDue", "unitDue", "approvalDue", "correctionDue", "deliveryDue", "dispatchDue",
-        "recoveryDue", "correctionReminderAt", "nextFeedbackAt")) {
+        "recoveryDue", "correctionReminderAt", "nextFeedbackAt", "nextEscalationAt")) {
       v.put(date, later);
     }
     for (String duration : List.of("feedbackWithin", "followUpPoll", "confirmWithin", "surveyCloseAfter",
         "surveyReminderAfter")) {
       v.put(duration, "P3D");
     }
-    for (String cycle : List.of("responseEscalationCycle", "dispatchEscalationCycle", "feedbackCycle",
+    for (String cycle : List.of("dispatchEscalationCycle", "feedbackCycle",
         "recoveryEscalationCycle")) {
       v.put(cycle, "R1/2099-01-01T00:00:00Z/PT10M");
     }

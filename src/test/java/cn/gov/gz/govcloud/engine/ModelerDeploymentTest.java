@@ -82,8 +82,7 @@ class ModelerDeploymentTest extends WebTest {
     v.put("verifyGroup", "unit-JTJ");
     v.put("responseDue", Date.from(Instant.now().plus(5, ChronoUnit.MINUTES)));
     v.put("recoveryDue", Date.from(Instant.now().plus(2, ChronoUnit.HOURS)));
-    v.put("responseEscalationCycle", "R1/" + Instant.now().plus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS)
-        + "/PT10M");
+    v.put("nextEscalationAt", Date.from(Instant.now().plus(5, ChronoUnit.MINUTES)));
     return v;
   }
 
@@ -115,7 +114,7 @@ class ModelerDeploymentTest extends WebTest {
     ProcessDefinition before = latest();
     // an emergency waiting for its response on the packaged version (started right there, so no case is registered)
     String running = processEngine.getRuntimeService().createProcessInstanceById(before.getId())
-        .setVariables(taskVariables()).startBeforeActivity("Task_RespondEmergency").execute(true, true).getId();
+        .setVariables(taskVariables()).startBeforeActivity("Gateway_RespondFork").execute(true, true).getId();
 
     ResponseEntity<String> answer = ModelerDeployment.deploy(rest, KEY, "emergency-response.bpmn", ownersChange());
 
@@ -164,7 +163,7 @@ class ModelerDeploymentTest extends WebTest {
     assertThat(alone.getStatusCode().value()).as(alone.getBody()).isEqualTo(200);
     ProcessDefinition latest = latest();
     String instance = processEngine.getRuntimeService().createProcessInstanceById(latest.getId())
-        .setVariables(taskVariables()).startBeforeActivity("Task_RespondEmergency").execute(true, true).getId();
+        .setVariables(taskVariables()).startBeforeActivity("Gateway_RespondFork").execute(true, true).getId();
     Task task = processEngine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
     assertThat(get("admin", "/engine-rest/task/" + task.getId() + "/deployed-form").getBody())
         .contains("初步研判与影响评估");
