@@ -37,9 +37,11 @@ class EmergencyReport extends ProcessStep {
   private final OrganizationService organization;
   private final People people;
   private final DocumentLinks links;
+  private final OnSiteClock onSite;
 
   EmergencyReport(EmergencyService service, ReportArchive archive, TemplateReport templates, EmergencyNotices notices,
-      OrganizationService organization, People people, DocumentLinks links) {
+      OrganizationService organization, People people, DocumentLinks links, OnSiteClock onSite) {
+    this.onSite = onSite;
     this.service = service;
     this.archive = archive;
     this.templates = templates;
@@ -102,6 +104,7 @@ class EmergencyReport extends ProcessStep {
             ((Number) t.get("feedbackBeatsLate")).longValue() == 0 ? "全部按时" : "逾期 " + t.get("feedbackBeatsLate") + " 次"),
         row("升级", "响应超时逐级升级（运维经理、管理方）", e.escalationLevel() == 0 ? "未升级"
             : "升级至第 " + e.escalationLevel() + " 级", e.escalationLevel() == 0 ? "—" : "已升级"),
+        onSiteRow(onSite.of(e.id())),
         row("恢复", recoveryTarget(e), time(e.recoveredAt()), recovery == null ? "未恢复"
             : "发现后 " + recovery + " 分钟恢复" + (e.recoveryDueAt() == null ? ""
                 : e.recoveredAt().isAfter(e.recoveryDueAt()) ? "（超时）" : "（按时）"))));
@@ -166,6 +169,15 @@ class EmergencyReport extends ProcessStep {
       case "WORK_ORDER" -> "工单转入";
       default -> "用户报告";
     };
+  }
+
+  /** GB/T 34077.3 5.3.6 人员到场时间: the deadline when presence is needed, and the arrival. */
+  private Map<String, String> onSiteRow(OnSiteClock.OnSite s) {
+    if (s.resident()) {
+      return row("人员到场", "一级服务：人员常驻现场", time(s.arrivedAt()), "—");
+    }
+    return row("人员到场", s.dueAt() == null ? "—" : "需要现场处置时不晚于 " + time(s.dueAt()), time(s.arrivedAt()),
+        s.arrivedAt() == null ? "未到场（远程处置）" : s.arrivedAt().isAfter(s.dueAt()) ? "超时" : "按时");
   }
 
   private String recoveryTarget(Emergency e) {

@@ -25,8 +25,11 @@ class EmergencyView implements CaseView {
   private final OrganizationService organization;
   private final People people;
 
-  EmergencyView(EmergencyService service, OrganizationService organization, People people) {
+  private final OnSiteClock onSite;
+
+  EmergencyView(EmergencyService service, OrganizationService organization, People people, OnSiteClock onSite) {
     this.service = service;
+    this.onSite = onSite;
     this.organization = organization;
     this.people = people;
   }
@@ -60,6 +63,10 @@ class EmergencyView implements CaseView {
     Markdown.field(md, "响应", response(e));
     if (e.recoveryDueAt() != null) {
       Markdown.field(md, "恢复时限", recovery(e));
+    }
+    OnSiteClock.OnSite site = onSite.of(e.id());
+    if (site.within() != null) {
+      Markdown.field(md, "人员到场", OnSiteClock.describe(site));
     }
     Markdown.field(md, "现象", e.description());
     if (e.scope() != null) {

@@ -9,13 +9,18 @@ import cn.gov.gz.govcloud.web.ValidationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** Handle (P6 7.4.2.3.3–5): every action with its time; on recovery the cause and result. */
+/**
+ * Handle (P6 7.4.2.3.3–5): every action with its time; the first presence on site is the arrival against the on-site
+ * deadline (GB/T 34077.3 5.3.6); on recovery the cause and result.
+ */
 @Component("recordEmergencyAction")
 class RecordEmergencyAction extends ProcessStep {
   private final EmergencyService service;
+  private final OnSiteClock onSite;
 
-  RecordEmergencyAction(EmergencyService service) {
+  RecordEmergencyAction(EmergencyService service, OnSiteClock onSite) {
     this.service = service;
+    this.onSite = onSite;
   }
 
   @Override
@@ -31,6 +36,9 @@ class RecordEmergencyAction extends ProcessStep {
     }
     String type = text(execution, ACTION_TYPE);
     service.event(id, "ACTION", actor(execution), (type == null ? "" : "【" + label(type) + "】") + note, null, null);
+    if ("ON_SITE".equals(type) || "STANDBY".equals(type)) {
+      onSite.arrived(id, actor(execution)); // GB/T 34077.3 5.3.6: the first presence on site is the arrival
+    }
     if ("RECOVERED".equals(outcome)) {
       service.recovered(id, actor(execution), text(execution, CAUSE), text(execution, RESULT));
     }
@@ -41,6 +49,7 @@ class RecordEmergencyAction extends ProcessStep {
       case "ASSESS" -> "研判";
       case "DISPATCH" -> "调度资源";
       case "REMOTE" -> "远程支持";
+      case "ON_SITE" -> "人员到场";
       case "STANDBY" -> "现场值守";
       case "RECOVER" -> "恢复";
       default -> "其他";

@@ -17,20 +17,22 @@ import org.springframework.stereotype.Component;
 /**
  * Starts the response clock from the classification (decision {@code emergency-classification}): from the time
  * detected at first, from now after a reopen, so a reopened case does not escalate for time already passed. Starts
- * the recovery clock once, from the system's service level (decision {@code service-level-targets}).
+ * the recovery and on-site clocks once, from the system's service level (decision {@code service-level-targets}).
  */
 @Component("startResponseClock")
 class StartResponseClock extends ProcessStep {
   private final EmergencyService service;
   private final RecoveryClock recovery;
+  private final OnSiteClock onSite;
   private final Clock clock;
 
   private final JsonVariables json;
 
-  StartResponseClock(EmergencyService service, RecoveryClock recovery, Clock clock,
+  StartResponseClock(EmergencyService service, RecoveryClock recovery, OnSiteClock onSite, Clock clock,
       JsonVariables json) {
     this.service = service;
     this.recovery = recovery;
+    this.onSite = onSite;
     this.clock = clock;
     this.json = json;
   }
@@ -58,6 +60,7 @@ class StartResponseClock extends ProcessStep {
     Emergency withRecovery = recovery.startRecoveryClock(id, Duration.parse((String) targets.get("recoverWithin")),
         handedOver instanceof java.util.Date d ? d.toInstant() : null);
     execution.setVariable(RECOVERY_DUE, date(withRecovery.recoveryDueAt()));
+    onSite.start(id, Duration.parse((String) targets.get("onSiteWithin")));
     // the escalation loop waits for the first level at the response deadline (at once if it has passed)
     execution.setVariable(NEXT_ESCALATION_AT, date(e.responseDueAt()));
     execution.setVariable(MORE_ESCALATIONS, true);

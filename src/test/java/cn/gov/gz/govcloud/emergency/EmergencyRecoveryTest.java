@@ -3,6 +3,7 @@ package cn.gov.gz.govcloud.emergency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.ProcessEngineTests.assertThat;
 
+import cn.gov.gz.govcloud.engine.CityTime;
 import cn.gov.gz.govcloud.notification.NotificationService;
 import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.ProcessTest;
@@ -128,5 +129,30 @@ class EmergencyRecoveryTest extends ProcessTest {
     assertThat(e.serviceHours()).isEqualTo("5x8");
     // Friday 17:00–18:00 is one hour, Monday 08:30–12:00 three and a half, 14:00–17:30 the last three and a half
     assertThat(e.recoveryDueAt()).isEqualTo(china("2026-03-09T17:30:00"));
+  }
+
+  @Clause("GB 5.3.6")
+  @Test
+  void staffOnSiteAreMeasuredAgainstTheLevelsOnSiteTimeAndLevelOneIsResident() {
+    ProcessInstance pi = report("WJW-HIS", now, Map.of()); // service level 2: on site within two hours
+    Emergency e = emergency(pi);
+    assertThat(views.summary(e)).contains("人员到场").contains("须在 " + CityTime.minute(now.plus(Duration.ofHours(2))));
+    complete(pi, "Task_RespondEmergency", "firstAssessment", "机房存储控制器告警");
+    complete(pi, "Task_HandleEmergency", "actionType", "REMOTE", "actionNote", "远程排查", "handlingOutcome",
+        "IN_PROGRESS");
+    assertThat(events(e, "ON_SITE")).as("remote work is not presence").isEmpty();
+    setClock(now.plus(Duration.ofHours(3)));
+    complete(pi, "Task_HandleEmergency", "actionType", "ON_SITE", "actionNote", "工程师到达机房", "handlingOutcome",
+        "IN_PROGRESS");
+    complete(pi, "Task_HandleEmergency", "actionType", "STANDBY", "actionNote", "现场值守", "handlingOutcome",
+        "IN_PROGRESS");
+    assertThat(events(e, "ON_SITE")).as("the first arrival counts").singleElement().satisfies(ev -> {
+      assertThat(ev.onTime()).isFalse();
+      assertThat(ev.dueAt()).isEqualTo(e.detectedAt().plus(Duration.ofHours(2)));
+    });
+    assertThat(views.summary(emergency(pi))).contains("到场（时限").contains("超时");
+
+    ProcessInstance core = report("JTJ-TOCC", now, Map.of()); // service level 1: staff resident, no deadline
+    assertThat(views.summary(emergency(core))).contains("人员常驻现场");
   }
 }
