@@ -9,13 +9,18 @@ import cn.gov.gz.govcloud.web.ValidationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** Handle (P6 7.4.2.3.3–5): every action with its time; on recovery the cause and result. */
+/**
+ * Handle (P6 7.4.2.3.3–5): every action with its time and the step of the case's plans it follows (if any); on
+ * recovery the cause and result.
+ */
 @Component("recordEmergencyAction")
 class RecordEmergencyAction extends ProcessStep {
   private final EmergencyService service;
+  private final EmergencyPlans plans;
 
-  RecordEmergencyAction(EmergencyService service) {
+  RecordEmergencyAction(EmergencyService service, EmergencyPlans plans) {
     this.service = service;
+    this.plans = plans;
   }
 
   @Override
@@ -30,7 +35,17 @@ class RecordEmergencyAction extends ProcessStep {
       throw ValidationException.of(HANDLING_OUTCOME, "请选择处置状态");
     }
     String type = text(execution, ACTION_TYPE);
-    service.event(id, "ACTION", actor(execution), (type == null ? "" : "【" + label(type) + "】") + note, null, null);
+    String choice = text(execution, PLAN_STEP);
+    EmergencyPlans.Step step = null;
+    if (choice != null && !EmergencyPlans.NO_STEP.equals(choice)) {
+      step = plans.step(id, choice).orElseThrow(() -> ValidationException.of(PLAN_STEP,
+          "不是本事件所启动预案的步骤: " + choice));
+    }
+    String follows = step == null ? "" : "【依据预案 " + step.planNo() + " 第 " + step.number() + " 步：" + step.text()
+        + "】";
+    service.event(id, "ACTION", actor(execution), (type == null ? "" : "【" + label(type) + "】") + follows + note, null,
+        null, step == null ? null : step.planNo(), step == null ? null : step.number());
+    execution.removeVariable(PLAN_STEP); // each action says its own step
     if ("RECOVERED".equals(outcome)) {
       service.recovered(id, actor(execution), text(execution, CAUSE), text(execution, RESULT));
     }
