@@ -1,13 +1,16 @@
 -- Contingency plans used in the emergency response and reviewed periodically (issue 22 item 1; P6 7.4.2.1.3,
 -- 7.4.2.3.3, 7.4.2.3.7; P3 5.3.2.5).
 
--- owner: drill. The plan register as other rooms read it: each plan with its current version's response procedure
--- (numbered steps) and recovery measures.
-CREATE VIEW rv_contingency_plan AS
-SELECT p.plan_no, p.title, p.plan_type, p.unit_code, p.business_system_code, p.owner, p.status, p.current_version,
-       v.response_procedure, v.recovery_measures, v.changed_at, v.emergency_no
+-- owner: drill. The plan register as other rooms read it (V18's columns, then, added at the end): the current
+-- version, its response procedure (numbered steps) and recovery measures.
+CREATE OR REPLACE VIEW rv_contingency_plan AS
+SELECT p.id, p.plan_no, p.title, p.plan_type, p.unit_code, u.name AS unit_name, p.business_system_code,
+       s.name AS system_name, p.owner, p.status, p.last_drilled_at, p.created_at,
+       p.current_version, v.response_procedure, v.recovery_measures
   FROM contingency_plan p
-  JOIN contingency_plan_version v ON v.plan_id = p.id AND v.version = p.current_version;
+  LEFT JOIN org_unit u ON u.code = p.unit_code
+  LEFT JOIN business_system s ON s.code = p.business_system_code
+  LEFT JOIN contingency_plan_version v ON v.plan_id = p.id AND v.version = p.current_version;
 
 -- owner: drill. A periodic review of a plan with the parties (P6 7.4.2.1.3): when it is due, who took part, the result
 -- (NO_CHANGE or REVISE), the reason, and the plan version the revision produced.
