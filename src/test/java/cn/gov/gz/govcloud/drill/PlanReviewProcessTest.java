@@ -116,6 +116,8 @@ class PlanReviewProcessTest extends ProcessTest {
     assertThat(reviews.nextDue(plans.get(plan.id()))).as("the next review a year after this one")
         .isEqualTo(now.atZone(WorkingCalendar.CHINA).plus(Period.ofYears(1)).toInstant());
     assertThat(plans.get(plan.id()).currentVersion()).isEqualTo(1);
+    assertThat(get("manager1", "/api/plans/" + plan.planNo()).getBody()).as("the review is on the plan's record")
+        .contains("\"reviews\"", "交通运输局 张三", "NO_CHANGE", "\"nextReviewDue\"");
   }
 
   @Clause("P6 7.4.2.1.3")
