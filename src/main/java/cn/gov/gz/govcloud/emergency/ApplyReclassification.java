@@ -44,6 +44,7 @@ class ApplyReclassification extends ProcessStep {
         (String) c.get("serviceHours"), Duration.parse((String) c.get("responseWithin")),
         Duration.parse((String) c.get("feedbackInterval")), handedOver instanceof Date d ? d.toInstant() : null);
     execution.setVariable(CLASSIFICATION, SpinValues.jsonValue(json.write(c)).create());
+    execution.setVariable(CONFIRMED_SEVERITY, c.get("severity")); // the plan types follow the level that stands
     execution.removeVariable(RECLASSIFICATION);
     execution.setVariable(ON_DUTY_GROUP, c.get("onDutyGroup"));
     execution.setVariable(RESPONSE_DUE, date(e.responseDueAt()));

@@ -198,6 +198,7 @@ class EmergencyReport extends ProcessStep {
       case "VERIFY" -> "验证";
       case "OCCURRENCE" -> "再次告警";
       case "PLAN" -> "预案改进";
+      case "PLAN_START" -> "启动预案";
       case "NOTE" -> "记录";
       case "ALERT" -> "告警状态";
       default -> k;

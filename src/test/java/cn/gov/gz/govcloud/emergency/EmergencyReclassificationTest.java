@@ -68,8 +68,8 @@ class EmergencyReclassificationTest extends ProcessTest {
         "首页加载慢，业务未中断", "confirmedCategory", "DEGRADATION", "confirmedSeverity", "较大",
         "reclassificationReason", "核实后为性能下降，业务可用"));
 
-    assertThat(pi).hasPassed("BusinessRuleTask_Reclassify", "ServiceTask_ApplyReclassification")
-        .isWaitingAt("Task_HandleEmergency");
+    assertThat(pi).hasPassed("BusinessRuleTask_Reclassify", "ServiceTask_ApplyReclassification",
+        "BusinessRuleTask_ReapplyPlanTypes", "ServiceTask_AttachPlansAgain").isWaitingAt("Task_HandleEmergency");
     Emergency after = emergency(pi);
     assertThat(after.category()).isEqualTo("DEGRADATION");
     assertThat(after.severity()).isEqualTo("较大");

@@ -115,7 +115,7 @@ abstract class DocumentsTestSupport extends ProcessTest {
     complete(a.getId(), "Task_VerifyRecovery", "verifyDecision", "CONFIRMED");
     MADE.put("emergency-report-v1", archive.content(variable(a.getId(), "reportId")));
     setClock(now.plus(Duration.ofHours(3)));
-    completeAs("manager1", Groups.OPS_MANAGER, a.getId(), "Task_ImprovePlan", "planRef", "YA-2038-07",
+    completeAs("manager1", Groups.OPS_MANAGER, a.getId(), "Task_ImprovePlan", "planDecision", "NO_CHANGE",
         "planChanges", "负载均衡双电源改造纳入季度巡检项；备用节点切换演练每半年一次");
     MADE.put("emergency-response-report", archive.content(
         ((Number) processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(a.getId())
