@@ -305,7 +305,8 @@ public class EmergencyService {
 
   /** Open 5×8 cases, for recomputing their deadlines when a year of the calendar is loaded. */
   List<Emergency> openWorkingHourCases() {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM emergency WHERE status <> 'CLOSED' AND service_hours = '5x8'")
+    return jdbc.sql("SELECT " + COLUMNS + " FROM emergency WHERE status <> 'CLOSED' AND (service_hours = '5x8' "
+            + "OR level_hours = '5x8')")
         .query(EmergencyService::map).list();
   }
 
