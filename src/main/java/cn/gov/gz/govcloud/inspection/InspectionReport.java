@@ -120,7 +120,7 @@ class InspectionReport extends ProcessStep {
         pair("巡检范围", scope(i, units)),
         pair("发起人 / 计划制定人", person(names, i.startedBy()) + " / " + person(names, i.plannedBy())),
         pair("巡检要求确认", i.requirementsAt() == null ? "—"
-            : "管理方 " + person(names, i.requirementsBy()) + " 于 " + time(i.requirementsAt()) + " 确认"),
+            : person(names, i.requirementsBy()) + " 于 " + time(i.requirementsAt()) + " 确认"),
         pair("开始时间", time(i.createdAt())),
         pair("计划完成时间", time(i.dueAt())),
         pair("巡检完成时间", time(i.checkedAt()) + (i.checkedAt() == null ? "" : onTime ? "（按时）" : "（逾期）")),
@@ -180,6 +180,11 @@ class InspectionReport extends ProcessStep {
     long closed = findings.stream().filter(f -> "CLOSED".equals(f.status())).count();
     long carried = findings.stream().filter(f -> "CARRIED_OVER".equals(f.status())).count();
     long following = findings.size() - closed - carried;
+    if (closed + carried == 0) {
+      return "发现的 " + findings.size() + " 项问题均已转运维工单整改，整改结果见补充报告。"
+          + (findings.stream().anyMatch(f -> "LEDGER".equals(f.source()))
+              ? "台账差异须在下次巡检前完成台账更正，并复核订单与实际运行一致。" : "");
+    }
     return "所有问题均已转工单跟进：已整改关闭 " + closed + " 项，结转下次巡检跟进 " + carried + " 项"
         + (following > 0 ? "，整改中 " + following + " 项（整改结果见补充报告）" : "") + "。"
         + (findings.stream().anyMatch(f -> "LEDGER".equals(f.source()))
