@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.ProcessEngineTests.assertThat;
 
+import cn.gov.gz.govcloud.access.People;
 import cn.gov.gz.govcloud.support.Clause;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -18,6 +20,9 @@ import org.springframework.http.HttpStatus;
  * the plan to the ops manager with a reason. Nothing is inspected before the confirmation.
  */
 class InspectionRequirementsTest extends InspectionTestSupport {
+
+  @Autowired
+  People people;
 
   @Clause("P6 7.2.3.1.1")
   @Clause("P6 7.2.3.2.1")
@@ -38,8 +43,9 @@ class InspectionRequirementsTest extends InspectionTestSupport {
       assertThat(inspection(pi).status()).isEqualTo(Inspection.Status.PLANNING);
       Task confirm = task(pi, "Task_ConfirmRequirements");
       String summary = processEngine.getTaskService().getVariable(confirm.getId(), "requirementsSummary").toString();
-      assertThat(summary).contains(inspection(pi).inspectionNo(), "巡检区域：存储", "2031-12-15 23:59", "operator1",
-          "现行巡检项", "云资源（附录 A.1） 存储 3 项", "变更 " + change + "：新增", "快照保留");
+      assertThat(summary).contains(inspection(pi).inspectionNo(), "巡检区域：存储", "2031-12-15 23:59",
+          "云资源 " + people.name("operator1"), "巡检项：云资源（附录 A.1） 存储 3 项", "变更 " + change + "：新增", "快照保留")
+          .as("only the items of the areas in scope").doesNotContain("机房（附录 A.2）", "虚拟机");
 
       // a return needs a reason; the ops manager sees it in the plan task
       assertThatThrownBy(() -> confirmAs("mgmt1", pi, "requirementsDecision", "RETURN"))
