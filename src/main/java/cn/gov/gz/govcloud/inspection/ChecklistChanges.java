@@ -71,9 +71,12 @@ class ChecklistChanges {
     if (status != null && !Set.of(PENDING, "CONFIRMED", "REJECTED").contains(status)) {
       throw ValidationException.of("status", "取值 PENDING、CONFIRMED、REJECTED");
     }
-    return jdbc.sql("SELECT " + COLUMNS + " FROM inspection_checklist_change"
-            + (status == null ? "" : " WHERE status = '" + status + "'") + " ORDER BY id")
-        .query(ChecklistChanges::map).list();
+    if (status == null) {
+      return jdbc.sql("SELECT " + COLUMNS + " FROM inspection_checklist_change ORDER BY id")
+          .query(ChecklistChanges::map).list();
+    }
+    return jdbc.sql("SELECT " + COLUMNS + " FROM inspection_checklist_change WHERE status = ? ORDER BY id")
+        .param(status).query(ChecklistChanges::map).list();
   }
 
   Change get(long id) {

@@ -209,7 +209,7 @@ class InspectionReport extends ProcessStep {
     return String.join("；", parts);
   }
 
-  static String person(Map<String, String> names, String userId) {
+  private static String person(Map<String, String> names, String userId) {
     return userId == null ? "—" : names.getOrDefault(userId, userId);
   }
 
