@@ -55,7 +55,7 @@ class ArchitectureTest {
       owner("emergency", "emergency", "emergency_event", "emergency_plan"),
       owner("monitoring", "monitoring_sample", "monitoring_daily", "monitoring_alert", "monitoring_lock"),
       owner("inspection", "machine_room", "inspection_checklist_item", "inspection", "inspection_area",
-          "inspection_result", "inspection_finding"),
+          "inspection_result", "inspection_finding", "inspection_checklist_change"),
       owner("drill", "contingency_plan", "contingency_plan_version", "drill", "drill_participant", "drill_stage",
           "drill_improvement", "contingency_plan_review"),
       owner("optimization", "optimization_price", "optimization_review", "optimization_usage",

@@ -124,9 +124,11 @@ class DocumentsTest extends DocumentsTestSupport {
     runMarch();
     runMay();
     runInspection();
+    runInspectionAddendum();
     runDrill();
     assertThat(MADE.keySet()).containsAll(List.of("service-report", "emergency-response-report", "monitoring-report",
-        "optimization-statistics-report", "optimization-efficiency-report", "inspection-report", "drill-report"));
+        "optimization-statistics-report", "optimization-efficiency-report", "inspection-report", "inspection-addendum",
+        "drill-report"));
     Path soffice = Docx.soffice();
     Assumptions.assumeTrue(soffice != null, "LibreOffice (soffice) is not installed: PDF conversion not checked");
     for (var e : MADE.entrySet()) {

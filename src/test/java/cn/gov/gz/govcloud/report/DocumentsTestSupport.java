@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -203,28 +204,80 @@ abstract class DocumentsTestSupport extends ProcessTest {
     if (MADE.containsKey("inspection-report")) {
       return;
     }
-    setClock(china("2038-07-06T10:00:00"));
+    ProcessInstance pi = inspectRoom("2038-07-06T10:00:00", "雷雨季节前机房专项检查", "2038-07-07T11:30:00", Map.of());
+    MADE.put("inspection-report", archive.content(inspections.findByProcessInstance(pi.getId()).orElseThrow()
+        .reportId()));
+  }
+
+  /**
+   * September 2038: a special inspection that finds a UPS alarm and worn lighting. The report goes out at once with
+   * the two work orders; the UPS order is done, the lighting carried over at the due date: the addendum says so.
+   */
+  synchronized void runInspectionAddendum() throws Exception {
+    if (MADE.containsKey("inspection-addendum")) {
+      return;
+    }
+    ProcessInstance pi = inspectRoom("2038-09-06T10:00:00", "UPS 告警后机房专项检查", "2038-09-07T11:30:00",
+        Map.of("不间断电源（UPS）", "UPS 2 号机组电池告警", "照明", "3 排灯管损坏"));
+    var runtime = processEngine.getRuntimeService();
+    List<ProcessInstance> orders = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+        .orderByProcessInstanceId().asc().list();
+    MADE.put("inspection-report-with-findings", archive.content(inspections.findByProcessInstance(pi.getId())
+        .orElseThrow().reportId()));
+    ProcessInstance ups = orders.stream().filter(o -> String.valueOf(runtime.getVariable(o.getId(), "title"))
+        .contains("UPS")).findFirst().orElseThrow();
+    setClock(china("2038-09-10T15:00:00"));
+    complete(ups.getId(), "Task_ClassifyWorkOrder");
+    complete(ups.getId(), "Task_DispatchWorkOrder", "handlerGroup", "ops-engineer", "dispatchNote", "请更换电池");
+    completeAs("engineer1", Groups.OPS_ENGINEER, ups.getId(), "Task_HandleWorkOrder", "progressNote",
+        "已更换 2 号机组电池", "handlingOutcome", "RESOLVED");
+    complete(ups.getId(), "Task_ConfirmResolution", "resolutionDecision", "CONFIRMED");
+    complete(ups.getId(), "Task_AnswerSurvey", "satisfactionScore", 5L);
+    Job due = processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId("Timer_FollowUpDue").singleResult();
+    setClock(due.getDuedate().toInstant().plusSeconds(1));
+    processEngine.getManagementService().executeJob(due.getId());
+    completeAs("manager1", Groups.OPS_MANAGER, pi.getId(), "Task_ReviewOverdueFindings", "overdueDecision",
+        "CARRY_OVER", "overdueComment", "灯管备件到货延迟，列入下季度巡检");
+    MADE.put("inspection-addendum", archive.content(inspections.findByProcessInstance(pi.getId()).orElseThrow()
+        .addendumId()));
+    runtime.deleteProcessInstance(pi.getId(), "document made");
+  }
+
+  /**
+   * A special inspection of the main machine room: planned, confirmed by management, access granted, the checklist
+   * answered normal except the given items (item → remark), the report written by the system.
+   */
+  private ProcessInstance inspectRoom(String start, String reason, String checkedAt, Map<String, String> abnormal)
+      throws Exception {
+    setClock(china(start));
     ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey("inspection",
-        map("inspectionKind", "SPECIAL", "scopeRooms", "GZ-DC1", "reason", "雷雨季节前机房专项检查"));
-    completeAs("manager1", Groups.OPS_MANAGER, pi.getId(), "Task_PlanInspection", "dueDate", "2038-07-20",
-        "roomInspector", "engineer1", "resourceInspector", "operator1");
+        map("inspectionKind", "SPECIAL", "scopeRooms", "GZ-DC1", "reason", reason));
+    completeAs("manager1", Groups.OPS_MANAGER, pi.getId(), "Task_PlanInspection", "dueDate",
+        start.substring(0, 8) + "20", "roomInspector", "engineer1", "resourceInspector", "operator1");
+    completeAs("mgmt1", Groups.MANAGEMENT, pi.getId(), "Task_ConfirmRequirements", "requirementsDecision", "CONFIRM");
     completeAs("engineer1", Groups.OPS_ENGINEER, pi.getId(), "Task_RequestRoomAccess",
-        "accessAt", "2038-07-07T10:00+08:00", "accessNote", "赵工，专项巡检");
+        "accessAt", start.substring(0, 8) + "07T10:00+08:00", "accessNote", "赵工，专项巡检");
     completeAs("manager1", Groups.OPS_MANAGER, pi.getId(), "Task_ApproveRoomAccess", "accessDecision", "APPROVE");
-    setClock(china("2038-07-07T11:30:00"));
+    setClock(china(checkedAt));
     Task checklist = processEngine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
         .taskDefinitionKey("Task_RoomChecklist").singleResult();
     List<Map<String, Object>> lines = json.readValue(processEngine.getTaskService().getVariable(checklist.getId(),
         "checklist").toString(), new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, Object>>>() {});
     for (Map<String, Object> l : lines) {
       if (!Boolean.TRUE.equals(l.get("automatic"))) {
-        l.put("result", "NORMAL");
+        String remark = abnormal.get(String.valueOf(l.get("item")));
+        l.put("result", remark == null ? "NORMAL" : "ABNORMAL");
+        l.put("severity", remark == null ? null : "GENERAL");
+        l.put("remark", remark);
       }
     }
     completeAs("engineer1", Groups.OPS_ENGINEER, pi.getId(), "Task_RoomChecklist", "checklist",
         SpinValues.jsonValue(json.writeValueAsString(lines)).create());
-    MADE.put("inspection-report", archive.content(inspections.findByProcessInstance(pi.getId()).orElseThrow()
-        .reportId()));
+    // the report is the system's own step, right after the checks (the job executor's part)
+    processEngine.getManagementService().executeJob(processEngine.getManagementService().createJobQuery()
+        .processInstanceId(pi.getId()).activityId("ServiceTask_WriteReport").singleResult().getId());
+    return pi;
   }
 
   /** August 2038: a tabletop drill with two stages, one over its target, and one improvement. */

@@ -80,6 +80,8 @@ class AuthorizationMatrixTest extends WebTest {
           Set.of("manager1", "admin")),
       new Write("inspections: machine rooms", HttpMethod.PUT, "/api/inspections/rooms/GZ-MATRIX", "{}",
           Set.of("manager1", "admin")),
+      new Write("inspections: management decides on checklist changes", HttpMethod.POST,
+          "/api/inspections/checklist-changes/99999999/reject", "{}", Set.of("mgmt1")),
       new Write("monitoring: post samples", HttpMethod.POST, "/api/monitoring/samples", "[{}]",
           Set.of("engineer1", "operator1", "manager1", "admin")),
       new Write("contingency plans: write", HttpMethod.POST, "/api/plans", "{}", Set.of("manager1", "admin")),

@@ -85,7 +85,7 @@ class HostileInputTest extends WebTest {
         "calendar_year", "calendar_day", "resource_application", "application_line", "ledger_resource",
         "ledger_history", "inventory_import", "inventory_item", "reconciliation_run", "report_document", "emergency",
         "emergency_event", "monitoring_sample", "monitoring_alert", "machine_room", "inspection_checklist_item",
-        "inspection", "contingency_plan", "contingency_plan_version", "drill", "optimization_price",
+        "inspection_checklist_change", "inspection", "contingency_plan", "contingency_plan_version", "drill", "optimization_price",
         "optimization_review", "integration_client", "integration_alert", "notification_contact")) {
       counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
     }
