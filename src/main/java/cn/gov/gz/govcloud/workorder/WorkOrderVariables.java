@@ -35,9 +35,6 @@ final class WorkOrderVariables {
   public static final String CONFIRM_GROUP = "confirmGroup";
   public static final String DISPATCH_DUE = "dispatchDue";
   public static final String RECOVERY_DUE = "recoveryDue";
-  public static final String DISPATCH_ESCALATION_CYCLE = "dispatchEscalationCycle";
-  public static final String RECOVERY_ESCALATION_CYCLE = "recoveryEscalationCycle";
-  public static final String FEEDBACK_CYCLE = "feedbackCycle";
   public static final String CONFIRM_WITHIN = "confirmWithin";
   public static final String SURVEY_REMINDER_AFTER = "surveyReminderAfter";
   public static final String SURVEY_CLOSE_AFTER = "surveyCloseAfter";

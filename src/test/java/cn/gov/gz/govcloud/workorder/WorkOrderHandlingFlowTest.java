@@ -45,7 +45,8 @@ class WorkOrderHandlingFlowTest extends WorkOrderFlow {
     fire(pi, "Timer_FeedbackDue");
     fire(pi, "Timer_FeedbackDue");
     assertThat(calls("sendProgressFeedback")).isEqualTo(2);
-    assertThat(pi).hasPassed("EndEvent_FeedbackSent").isWaitingAt("Task_HandleWorkOrder");
+    assertThat(pi).hasPassed("ServiceTask_SendProgressFeedback").isWaitingAt("Task_HandleWorkOrder");
+    assertThat(job(pi, "Timer_FeedbackDue").getDuedate().toInstant()).isEqualTo(now.plus(Duration.ofHours(1)));
 
     assertThat(job(pi, "Timer_RecoveryDeadline").getDuedate().toInstant()).isEqualTo(recoveryDue);
     fire(pi, "Timer_RecoveryDeadline");
