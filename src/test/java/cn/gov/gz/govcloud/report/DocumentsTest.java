@@ -119,8 +119,27 @@ class DocumentsTest extends DocumentsTestSupport {
         "交通运行监测调度平台").doesNotContain("monitoring-thresholds", "JTJ-TOCC");
   }
 
+  @Clause("GB 5.3.7 c")
+  @Clause("P6 7.4.1.5")
+  @Test
+  void theResponseServiceReportTellsTheOrdersStoryAndItsSecurityIncident() throws Exception {
+    runWorkOrder();
+    Docx doc = new Docx(MADE.get("work-order-response-report"));
+    common("work-order-response-report", doc, "2038-09-06 11:00");
+    assertThat(doc.text()).contains("响应服务报告（安全事件报告）", "交通局协同办公系统", "广州市交通运输局", "网络安全事件",
+            "已封禁异常 IP 段", "账号为办公室张三所用", "重置被锁账号口令并启用双因素认证", "不晚于 2038-09-07 24:00",
+            "本工单为 5×8 服务", "工程师赵工", "事件描述：", "处理过程：", "处理结果：")
+        .doesNotContain("JTJ-OA", "engineer1");
+    List<List<String>> times = doc.table("指标");
+    assertThat(times.get(1)).containsExactly("分派", "受理后 30 分钟内，即不晚于 2038-09-06 08:40", "2038-09-03 17:50",
+        "按时");
+    assertThat(times.get(3).get(2)).as("paused from Friday 17:55 to Monday 09:10: 5 + 40 working minutes")
+        .isEqualTo("1 次，共 45 分钟");
+  }
+
   @Test
   void everyDocumentConvertsToPdfWithLibreOffice() throws Exception {
+    runWorkOrder();
     runMarch();
     runMay();
     runInspection();
@@ -128,7 +147,7 @@ class DocumentsTest extends DocumentsTestSupport {
     runDrill();
     assertThat(MADE.keySet()).containsAll(List.of("service-report", "emergency-response-report", "monitoring-report",
         "optimization-statistics-report", "optimization-efficiency-report", "inspection-report", "inspection-addendum",
-        "drill-report"));
+        "drill-report", "work-order-response-report"));
     Path soffice = Docx.soffice();
     Assumptions.assumeTrue(soffice != null, "LibreOffice (soffice) is not installed: PDF conversion not checked");
     for (var e : MADE.entrySet()) {

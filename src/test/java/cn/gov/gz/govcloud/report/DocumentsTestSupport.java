@@ -308,6 +308,39 @@ abstract class DocumentsTestSupport extends ProcessTest {
     MADE.put("drill-report", archive.content(variable(pi.getId(), "reportId")));
   }
 
+  /**
+   * September 2038: a fault marked as a data security incident on a level-3 (5×8) system, reported on Friday
+   * evening, dispatched, paused for the unit's answer over the weekend, resolved and confirmed on Monday: the
+   * response service report with its security incident section.
+   */
+  synchronized void runWorkOrder() {
+    if (MADE.containsKey("work-order-response-report")) {
+      return;
+    }
+    setClock(china("2038-09-03T17:40:00"));
+    var r = post("desk1", "/api/work-orders", map("unitCode", "JTJ", "businessSystemCode", "JTJ-OA",
+        "contactName", "值班员", "contactPhone", "020-83330001", "type", "FAULT", "priority", "MEDIUM",
+        "channel", "HOTLINE", "title", "公文系统出现异常登录", "description", "凌晨多次出现境外 IP 登录尝试，个别账号被锁定"));
+    assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.CREATED);
+    String pi = read(r.getBody()).get("processInstanceId").asText();
+    setClock(now.plus(Duration.ofMinutes(10)));
+    completeAs("desk1", Groups.SERVICE_DESK, pi, "Task_ClassifyWorkOrder", "type", "FAULT", "priority", "MEDIUM",
+        "securityCategory", "NETWORK");
+    completeAs("desk1", Groups.SERVICE_DESK, pi, "Task_DispatchWorkOrder", "handlerGroup", "ops-engineer",
+        "dispatchNote", "请安全工程师处理");
+    setClock(now.plus(Duration.ofMinutes(5)));
+    completeAs("engineer1", Groups.OPS_ENGINEER, pi, "Task_HandleWorkOrder", "progressNote",
+        "已封禁异常 IP 段，需单位确认被锁账号的使用人", "handlingOutcome", "NEED_USER_INFO", "waitReason", "请提供被锁账号的使用人");
+    setClock(china("2038-09-06T09:10:00"));
+    completeAs("jtj1", Groups.unitGroup("JTJ"), pi, "Task_ProvideInformation", "userReply", "账号为办公室张三所用");
+    setClock(now.plus(Duration.ofMinutes(50)));
+    completeAs("engineer1", Groups.OPS_ENGINEER, pi, "Task_HandleWorkOrder", "progressNote",
+        "重置被锁账号口令并启用双因素认证，登录日志未见成功的异常登录", "handlingOutcome", "RESOLVED");
+    setClock(now.plus(Duration.ofHours(1)));
+    completeAs("jtj1", Groups.unitGroup("JTJ"), pi, "Task_ConfirmResolution", "resolutionDecision", "CONFIRMED");
+    MADE.put("work-order-response-report", archive.content(variable(pi, "responseReportId")));
+  }
+
   JsonNode read(String body) {
     try {
       return json.readTree(body);
