@@ -183,7 +183,7 @@ class EmergencyProcessTest extends ProcessTest {
     long reportId = ((Number) processEngine.getRuntimeService().getVariable(pi.getId(), "reportId")).longValue();
     try (var doc = new XWPFDocument(new ByteArrayInputStream(reports.content(reportId)));
         var text = new XWPFWordExtractor(doc)) {
-      assertThat(text.getText()).contains("应急事件响应报告", e.emergencyNo(), "安全事件", "内容管理系统弱口令",
+      assertThat(text.getText()).contains("应急事件响应报告（安全事件报告）", e.emergencyNo(), "内容管理系统弱口令",
           "下线被篡改页面并从备份恢复");
     }
   }
