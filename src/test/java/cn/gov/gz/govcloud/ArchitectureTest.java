@@ -73,6 +73,7 @@ class ArchitectureTest {
       Map.entry("contingency-plan-review-schedule", "drill"),
       Map.entry("contingency-plan-applicability", "emergency"),
       Map.entry("inspection", "inspection"), Map.entry("inspection-schedule", "inspection"),
+      Map.entry("inspection-level-schedule", "inspection"),
       Map.entry("monitoring-thresholds", "monitoring"),
       Map.entry("optimization-review", "optimization"), Map.entry("optimization-review-schedule", "optimization"),
       Map.entry("appendix-c-candidates", "optimization"),

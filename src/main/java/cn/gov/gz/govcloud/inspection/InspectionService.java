@@ -117,6 +117,21 @@ public class InspectionService {
     }
   }
 
+  /** The using units that have business systems of these service levels (GB/T 34077.3 5.3.6), in code order. */
+  public List<String> unitsWithLevels(java.util.Collection<Integer> levels) {
+    if (levels.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT DISTINCT unit_code FROM rv_business_system WHERE service_level IN ("
+            + String.join(", ", levels.stream().map(l -> "?").toList()) + ") ORDER BY unit_code")
+        .params(List.copyOf(levels)).query(String.class).list();
+  }
+
+  /** The resource checklist categories (P3 Appendix A.1) a special inspection of cloud resources covers. */
+  public List<String> resourceCategories() {
+    return templates.categories();
+  }
+
   /** Whether a full inspection would have anything to inspect: an active machine room or resource checklist item. */
   public boolean anythingToInspect() {
     return !plannedAreas(Scope.ALL).isEmpty();

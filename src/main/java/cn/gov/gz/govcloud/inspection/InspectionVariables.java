@@ -15,6 +15,8 @@ public final class InspectionVariables {
   public static final String SCOPE_UNITS = "scopeUnits";
   public static final String SCOPE_CATEGORIES = "scopeCategories";
   public static final String REASON = "reason";
+  /** Whether a service level's inspection cycle falls due this week (the level schedule's gateway). */
+  public static final String LEVEL_INSPECTION_DUE = "levelInspectionDue";
 
   public static final String INSPECTION_ID = "inspectionId";
   public static final String INSPECTION_NO = "inspectionNo";

@@ -26,7 +26,7 @@ class InspectionProcessTest extends InspectionTestSupport {
   @Test
   void theQuarterlyTimerStartsOneInspectionPerQuarterOnTheFirstWorkingDay() {
     Job startTimer = processEngine.getManagementService().createJobQuery().processDefinitionKey("inspection-schedule")
-        .timers().singleResult();
+        .activityId("StartEvent_Quarterly").timers().singleResult();
     // the schedule is a cron in Beijing time whatever the server's zone (the suite runs in UTC); 2033-01-01 is a
     // Saturday
     setClock(china("2033-01-01T09:00:01"));
@@ -43,7 +43,7 @@ class InspectionProcessTest extends InspectionTestSupport {
     Job wait = processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(wait.getDuedate().toInstant()).isEqualTo(china("2033-01-03T08:30:00"));
     Job next = processEngine.getManagementService().createJobQuery().processDefinitionKey("inspection-schedule")
-        .timers().singleResult();
+        .activityId("StartEvent_Quarterly").timers().singleResult();
     assertThat(next.getDuedate().toInstant()).as("09:00 Beijing time, not 09:00 of the server's zone")
         .isEqualTo(china("2033-04-01T09:00:00"));
 
