@@ -44,7 +44,7 @@ class WriteOptimizationReports extends ProcessStep {
     List<Candidate> list = service.candidates(id, null, null, null, null, properties.formRows());
     service.status(id, list.isEmpty() ? Review.Status.NOTHING_TO_DO : Review.Status.IN_REVIEW);
     List<CandidateRow> rows = list.stream().map(c -> new CandidateRow(c.id(), c.resourceId(), c.unitCode(),
-        Candidate.actionLabel(c.action()) + "：" + c.ruleLabel(), c.evidence(), c.estimatedSaving().toPlainString(),
+        c.actionText() + "：" + c.ruleLabel(), c.evidence(), c.estimatedSaving().toPlainString(),
         null, null)).toList();
     execution.setVariable(CANDIDATES, SpinValues.jsonValue(json.write(rows)).create());
     Map<String, Long> byAction = service.candidates(id, null, null, null, null, Integer.MAX_VALUE).stream()
