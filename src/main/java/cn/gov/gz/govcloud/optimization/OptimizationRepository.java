@@ -60,10 +60,14 @@ class OptimizationRepository {
         .query(OptimizationRepository::mapReview).optional();
   }
 
-  /** The latest review before {@code from} that got past its statistics (the one a new review follows up). */
+  /**
+   * The latest review before {@code from} that got past its statistics (the one a new review follows up): the one
+   * whose period ends last, not the one registered last (a review of an earlier period may be started later).
+   */
   Long previousReviewId(LocalDate from) {
-    return jdbc.sql("SELECT MAX(id) FROM optimization_review WHERE period_to < ? AND status NOT IN ('OPEN', "
-            + "'NO_DATA')").param(Date.valueOf(from)).query(Long.class).optional().orElse(null);
+    return jdbc.sql("SELECT id FROM optimization_review WHERE period_to < ? AND status NOT IN ('OPEN', 'NO_DATA') "
+            + "ORDER BY period_to DESC, id DESC FETCH FIRST 1 ROWS ONLY").param(Date.valueOf(from)).query(Long.class)
+        .optional().orElse(null);
   }
 
   long insertReview(String processInstanceId, LocalDate from, LocalDate to, String by, Long previous, Instant now,

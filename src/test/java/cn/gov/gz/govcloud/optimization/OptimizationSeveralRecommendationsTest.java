@@ -139,7 +139,7 @@ class OptimizationSeveralRecommendationsTest extends OptimizationFixture {
   void bothRecommendationsOfOneVmAcceptedAreExecutedWithoutUndoingEachOther() throws Exception {
     String unit = newUnit();
     String vm = unit + "-BOTH";
-    ProcessInstance pi = idleVmReview(unit, vm, 2044);
+    ProcessInstance pi = idleVmReview(unit, vm, 2028);
     long id = reviewId(pi);
     List<Candidate> two = of(id, vm);
     assertThat(two).hasSize(2);
@@ -176,15 +176,15 @@ class OptimizationSeveralRecommendationsTest extends OptimizationFixture {
         Long.class, vm, "规格调整%" + service.get(id).reviewNo() + "%")).as("one change each").isEqualTo(2);
     assertThat(target(of(id, vm), "CPU_MEMORY").realisedSaving()).isEqualByComparingTo("560.00");
     assertThat(target(of(id, vm), "STORAGE").realisedSaving()).isEqualByComparingTo("150.00"); // 0.5 TB × 300
-    assertThat(nextStatistics(vm, 2044)).contains("管理方接受 2 项", "已执行 2 项", "接受建议预计每月节约 740.00 元",
+    assertThat(nextStatistics(vm, 2028)).contains("管理方接受 2 项", "已执行 2 项", "接受建议预计每月节约 740.00 元",
         "实际每月节约 710.00 元", "缩容（存储）");
   }
 
   @Clause("P6 7.5.4.4")
   @Test
   void aRevocationSupersedesTheOtherRecommendationsOfItsResourceInTheSavings() {
-    clock("2045-06-02T09:00:00");
-    Review r = service.create(LocalDate.parse("2045-05-01"), LocalDate.parse("2045-05-31"), null, null, "test");
+    clock("2029-06-02T09:00:00");
+    Review r = service.create(LocalDate.parse("2029-05-01"), LocalDate.parse("2029-05-31"), null, null, "test");
     String unit = newUnit();
     insert(r.id(), unit, "R1", "REVOKE", "ALL", "3000.00", "ACCEPTED");
     insert(r.id(), unit, "R1", "SCALE_DOWN", "STORAGE", "300.00", "ACCEPTED");
