@@ -111,7 +111,8 @@ class OptimizationSeveralRecommendationsTest extends OptimizationFixture {
 
     Task confirm = task(pi, "Task_UnitConfirm");
     assertThat((String) processEngine.getTaskService().getVariable(confirm.getId(), "unitSummary"))
-        .contains("对贵单位的 1 项资源", "缩容（vCPU 与内存）", "vCPU 8→4，内存 32→16 GB").doesNotContain("存储 0.8→");
+        .contains("对贵单位的 1 项资源提出 1 条优化建议", "缩容（vCPU 与内存）", "vCPU 8→4，内存 32→16 GB")
+        .doesNotContain("存储 0.8→");
     complete(confirm, "unitDecision", "CONFIRM", "unitComment", "同意缩容 vCPU 与内存");
     Task execute = task(pi, "Task_ExecuteActions");
     JsonNode items = json.readTree(processEngine.getTaskService().getVariable(execute.getId(), "executionItems")
@@ -147,7 +148,8 @@ class OptimizationSeveralRecommendationsTest extends OptimizationFixture {
 
     Task confirm = task(pi, "Task_UnitConfirm");
     assertThat((String) processEngine.getTaskService().getVariable(confirm.getId(), "unitSummary"))
-        .contains("缩容（vCPU 与内存）", "vCPU 8→4，内存 32→16 GB", "缩容（存储）", "存储 0.8→0.2 TB");
+        .contains("对贵单位的 1 项资源提出 2 条优化建议", "缩容（vCPU 与内存）", "vCPU 8→4，内存 32→16 GB", "缩容（存储）",
+            "存储 0.8→0.2 TB");
     // the unit takes its time: reminded once the engine clock passes the reminder
     Job reminder = processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId())
         .activityId("Timer_UnitReminder").singleResult();
