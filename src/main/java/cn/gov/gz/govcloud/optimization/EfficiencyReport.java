@@ -159,8 +159,9 @@ class EfficiencyReport {
     Map<String, List<Candidate>> byAction = candidates.stream().collect(Collectors.groupingBy(Candidate::action,
         TreeMap::new, Collectors.toList()));
     List<Map<String, String>> actions = new ArrayList<>();
+    // the column is the number of resources: a resource with two scale-downs (vCPU and memory, storage) counts once
     byAction.forEach((a, list) -> actions.add(row("action", Candidate.actionLabel(a), "count",
-        String.valueOf(list.size()), "units", String.valueOf(list.stream().map(Candidate::unitCode).distinct().count()),
+        String.valueOf(list.stream().map(Candidate::resourceId).distinct().count()), "units", String.valueOf(list.stream().map(Candidate::unitCode).distinct().count()),
         "saving", list.stream().map(Candidate::estimatedSaving).reduce(BigDecimal.ZERO, BigDecimal::add)
             .setScale(2, RoundingMode.HALF_UP).toPlainString())));
     data.put("actions", actions.isEmpty() ? List.of(row("action", "无优化建议", "count", "0", "units", "0", "saving",

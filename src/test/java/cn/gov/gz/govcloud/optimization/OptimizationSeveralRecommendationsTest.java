@@ -101,8 +101,12 @@ class OptimizationSeveralRecommendationsTest extends OptimizationFixture {
     List<Candidate> all = service.candidates(id, null, null, null, null, Integer.MAX_VALUE);
     BigDecimal others = ReportFigures.saving(all.stream().filter(c -> !vm.equals(c.resourceId()))
         .filter(c -> !"SCALE_UP".equals(c.action())).toList());
-    assertThat(summary(efficiency.efficiencyData(service.get(id), 1), "缩容与回收预计每月节约（元）"))
+    Map<String, Object> data = efficiency.efficiencyData(service.get(id), 1);
+    assertThat(summary(data, "缩容与回收预计每月节约（元）"))
         .isEqualTo(others.add(new BigDecimal("740.00")).setScale(2).toPlainString());
+    assertThat(rows(data, "actions").stream().filter(m -> "缩容".equals(m.get("action"))).findFirst().orElseThrow()
+        .get("count")).as("the table by action counts the VM once").isEqualTo(String.valueOf(all.stream()
+            .filter(c -> "SCALE_DOWN".equals(c.action())).map(Candidate::resourceId).distinct().count()));
 
     acceptOnly(id, List.of(cpuMemory.id()));
     assertThat(of(id, vm)).extracting(Candidate::target, Candidate::decision)
@@ -209,8 +213,12 @@ class OptimizationSeveralRecommendationsTest extends OptimizationFixture {
   }
 
   @SuppressWarnings("unchecked")
+  static List<Map<String, String>> rows(Map<String, Object> data, String table) {
+    return (List<Map<String, String>>) data.get(table);
+  }
+
   static String summary(Map<String, Object> data, String item) {
-    return ((List<Map<String, String>>) data.get("summary")).stream().filter(m -> item.equals(m.get("item")))
-        .map(m -> m.get("value")).findFirst().orElseThrow();
+    return rows(data, "summary").stream().filter(m -> item.equals(m.get("item"))).map(m -> m.get("value"))
+        .findFirst().orElseThrow();
   }
 }
