@@ -56,6 +56,15 @@ class AppendixCCandidatesDecisionTest {
   }
 
   @Test
+  void theNewCellsStayLiteralForTheMemoizingFeelEngine() {
+    assertThat(MemoizingFeelEngine.literalsOnly(">= 5, null")).isTrue();
+    assertThat(MemoizingFeelEngine.literalsOnly("not(< 5)")).isTrue();
+    assertThat(MemoizingFeelEngine.literalsOnly("\"VM\",\"STORAGE\",\"DATABASE\",\"OTHER\"")).isTrue();
+    assertThat(MemoizingFeelEngine.literalsOnly("> cpuAvg")).as("names a variable").isFalse();
+    assertThat(MemoizingFeelEngine.literalsOnly("< nothing")).as("a name that starts like a keyword").isFalse();
+  }
+
+  @Test
   void collectsEveryRowAndEveryRowIsReachable() {
     assertThat(TABLE.key()).isEqualTo(OptimizationVariables.DECISION_KEY);
     assertThat(TABLE.hitPolicy()).isEqualTo(HitPolicy.COLLECT);
