@@ -26,6 +26,11 @@ record Assurance(long id, String assuranceNo, String processInstanceId, String e
       Map.entry("SCHEDULED", "待保障期开始"), Map.entry("ACTIVE", "保障中"), Map.entry("SUMMARY", "编写保障总结"),
       Map.entry("CONFIRMATION", "总结待管理方确认"), Map.entry("CLOSED", "已完成"));
 
+  /** A factor as people write it: 0.5, not 0.50. */
+  static String factor(java.math.BigDecimal f) {
+    return f == null ? "—" : f.stripTrailingZeros().toPlainString();
+  }
+
   public String kindLabel() {
     return KINDS.getOrDefault(kind, kind);
   }

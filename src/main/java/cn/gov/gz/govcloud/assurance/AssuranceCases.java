@@ -79,7 +79,8 @@ class AssuranceCases {
             "CLOSED".equals(rs.getString(6)) || "RESOLVED".equals(rs.getString(6))))
         .list());
     cases.addAll(jdbc.sql("SELECT application_no, system_name, unit_name, created_at, urgency, status "
-            + "FROM rv_resource_application WHERE business_system_code" + in + " AND created_at >= ? AND created_at < ?")
+            + "FROM rv_resource_application WHERE business_system_code" + in
+            + " AND created_at >= ? AND created_at < ?")
         .params(params)
         .query((rs, i) -> new Case("APPLICATION", rs.getString(1), rs.getString(2), rs.getString(3),
             rs.getTimestamp(4).toInstant(), "EXPEDITED".equals(rs.getString(5)) ? "加急申请" : "普通申请", "—",

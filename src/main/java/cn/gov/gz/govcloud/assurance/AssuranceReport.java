@@ -109,7 +109,8 @@ class AssuranceReport extends ProcessStep {
         pair("保障方案", a.planText()),
         pair("备用资源", a.reserveResources()),
         pair("启用的应急预案", a.contingencyPlans()),
-        pair("时限缩短", "应急事件响应时限 × " + a.responseFactor() + "；资源申请办理时限 × " + a.applicationFactor()),
+        pair("时限缩短", "应急事件响应时限 × " + Assurance.factor(a.responseFactor()) + "；资源申请办理时限 × "
+            + Assurance.factor(a.applicationFactor())),
         pair("方案审批（管理方）", name(names, a.approvedBy()) + "，" + time(a.approvedAt())
             + (a.planRounds() > 1 ? "（经 " + a.planRounds() + " 轮修改）" : ""))));
     List<Shift> shifts = detail.shifts();

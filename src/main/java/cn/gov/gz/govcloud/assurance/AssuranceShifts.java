@@ -5,7 +5,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The watch rota as the model reads it: the multi-instance watch iterates over {@code assuranceShifts.ids(assuranceId)};
+ * The watch rota as the model reads it: the multi-instance watch iterates over
+ * {@code assuranceShifts.ids(assuranceId)};
  * each shift's task opens at its start for its named watchers, is due at its end, and its watchers are reminded the
  * configured time after the end when the record is still missing (P6 7.3.3.3 a).
  */

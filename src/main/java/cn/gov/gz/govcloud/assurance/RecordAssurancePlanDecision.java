@@ -44,8 +44,9 @@ class RecordAssurancePlanDecision extends ProcessStep {
     if (approved) {
       List<String> watchers = assurances.shifts(id).stream().flatMap(s -> s.watchers().stream()).distinct().toList();
       notices.send(a, watchers, List.of(Groups.OPS_MANAGER, Groups.SERVICE_DESK), "plan", false, "保障方案已批准",
-          "重要保障方案已由管理方批准。保障期间涉及范围内业务系统的应急事件按方案缩短响应时限（系数 " + a.responseFactor()
-              + "），资源申请按加急办理（系数 " + a.applicationFactor() + "）。值守人员请按排班在班次开始后于任务中填写值守记录。");
+          "重要保障方案已由管理方批准。保障期间涉及范围内业务系统的应急事件按方案缩短响应时限（系数 "
+              + Assurance.factor(a.responseFactor()) + "），资源申请按加急办理（系数 " + Assurance.factor(a.applicationFactor())
+              + "）。值守人员请按排班在班次开始后于任务中填写值守记录。");
     } else {
       notices.send(a, a.plannedBy() == null ? List.of() : List.of(a.plannedBy()), List.of(), "plan", false,
           "保障方案被退回", "管理方退回了保障方案，请修改后重新提交。\n退回意见：" + comment);
