@@ -9,7 +9,6 @@ import cn.gov.gz.govcloud.access.Groups;
 import cn.gov.gz.govcloud.engine.CityTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -51,8 +50,11 @@ class AssuranceController {
     this.currentUser = currentUser;
   }
 
-  /** A request: unitCodes cover every business system of those units. Times ISO 8601 with offset. */
-  record Intake(String eventName, String kind, Instant periodFrom, Instant periodTo, List<String> systemCodes,
+  /**
+   * A request: unitCodes cover every business system of those units. Times ISO 8601 with an offset
+   * ({@code 2026-10-01T00:00+08:00}) or without one (Beijing time).
+   */
+  record Intake(String eventName, String kind, String periodFrom, String periodTo, List<String> systemCodes,
       List<String> unitCodes, String targets) {}
 
   /** The answer to a request: the case number and its process instance. */
@@ -68,13 +70,14 @@ class AssuranceController {
     }
     String systems = in.systemCodes() == null ? null : String.join(",", in.systemCodes());
     String units = in.unitCodes() == null ? null : String.join(",", in.unitCodes());
-    requests.check(in.eventName(), in.kind(), in.periodFrom(), in.periodTo(), systems, units, in.targets());
+    AssuranceService.Request checked = requests.check(in.eventName(), in.kind(), in.periodFrom(), in.periodTo(),
+        systems, units, in.targets());
     Map<String, Object> vars = new HashMap<>();
     vars.put(EVENT_NAME, in.eventName());
     vars.put(KIND, in.kind());
     // as Camunda Forms write a date-time, so that the confirmation form shows the period for correction
-    vars.put(PERIOD_FROM, OffsetDateTime.ofInstant(in.periodFrom(), CityTime.ZONE).toString());
-    vars.put(PERIOD_TO, OffsetDateTime.ofInstant(in.periodTo(), CityTime.ZONE).toString());
+    vars.put(PERIOD_FROM, OffsetDateTime.ofInstant(checked.from(), CityTime.ZONE).toString());
+    vars.put(PERIOD_TO, OffsetDateTime.ofInstant(checked.to(), CityTime.ZONE).toString());
     vars.put(SYSTEM_CODES, systems);
     vars.put(UNIT_CODES, units);
     vars.put(TARGETS, in.targets());
