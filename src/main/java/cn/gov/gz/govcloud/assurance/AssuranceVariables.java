@@ -50,6 +50,11 @@ final class AssuranceVariables {
 
   // Watch (P6 7.3.3.3 a), one per shift
   public static final String SHIFT_ID = "shiftId";
+  /** Set per watch instance from the shift: the timer, the task's due date and candidates, the reminder. */
+  public static final String SHIFT_STARTS_AT = "shiftStartsAt";
+  public static final String SHIFT_ENDS_AT = "shiftEndsAt";
+  public static final String SHIFT_REMIND_AT = "shiftRemindAt";
+  public static final String SHIFT_WATCHERS = "shiftWatchers";
   public static final String SITUATION = "situation";
   public static final String STANDBY_NOTE = "standbyNote";
   public static final String HANDOVER = "handover";

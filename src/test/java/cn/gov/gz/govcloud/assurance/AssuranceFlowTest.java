@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every path of processes/assurance.bpmn with its delegates mocked: the need not confirmed; the plan returned and
  * approved; the period with two shifts (one recorded in time, one after a reminder); the watch closed with a record
- * missing; the summary returned and confirmed. The rota is a mocked {@link AssuranceShifts}.
+ * missing; the summary returned and confirmed. The rota's shift ids come from a mocked {@link AssuranceShifts}.
  */
 class AssuranceFlowTest extends MockedProcessTest {
 
@@ -40,15 +40,16 @@ class AssuranceFlowTest extends MockedProcessTest {
   void rotaAndDelegates() {
     AssuranceShifts shifts = mock(AssuranceShifts.class);
     when(shifts.ids(any())).thenReturn(List.of(1L, 2L));
-    when(shifts.startsAt(1L)).thenReturn(Date.from(FROM));
-    when(shifts.endsAt(1L)).thenReturn(Date.from(MIDDLE));
-    when(shifts.remindAt(1L)).thenReturn(Date.from(MIDDLE.plusSeconds(3600)));
-    when(shifts.watchers(1L)).thenReturn("engineer1");
-    when(shifts.startsAt(2L)).thenReturn(Date.from(MIDDLE));
-    when(shifts.endsAt(2L)).thenReturn(Date.from(TO));
-    when(shifts.remindAt(2L)).thenReturn(Date.from(TO.plusSeconds(3600)));
-    when(shifts.watchers(2L)).thenReturn("operator1,engineer2");
     Mocks.register("assuranceShifts", shifts);
+    onDelegate("openShift", e -> {
+      boolean first = ((Number) e.getVariable(AssuranceVariables.SHIFT_ID)).longValue() == 1L;
+      Instant start = first ? FROM : MIDDLE;
+      Instant end = first ? MIDDLE : TO;
+      e.setVariableLocal(AssuranceVariables.SHIFT_STARTS_AT, Date.from(start));
+      e.setVariableLocal(AssuranceVariables.SHIFT_ENDS_AT, Date.from(end));
+      e.setVariableLocal(AssuranceVariables.SHIFT_REMIND_AT, Date.from(end.plusSeconds(3600)));
+      e.setVariableLocal(AssuranceVariables.SHIFT_WATCHERS, first ? "engineer1" : "operator1,engineer2");
+    });
     onDelegate("registerAssurance", e -> {
       e.setVariable(AssuranceVariables.ASSURANCE_ID, 1L);
       e.setVariable(AssuranceVariables.PERIOD_START, Date.from(FROM));
