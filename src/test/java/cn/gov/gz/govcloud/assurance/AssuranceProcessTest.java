@@ -201,6 +201,33 @@ class AssuranceProcessTest extends ProcessTest {
         .singleResult().getBusinessKey();
   }
 
+  @Test
+  void theTasklistStartFormStartsItAndTheConfirmationShowsTheCaseInWords() throws Exception {
+    setClock(china("2042-06-01T09:00:00"));
+    Map<String, Object> variables = Map.of("eventName", Map.of("value", "端午保障"), "kind", Map.of("value", "HOLIDAY"),
+        "periodFrom", Map.of("value", "2042-06-20T00:00+08:00"), "periodTo", Map.of("value", "2042-06-23T00:00+08:00"),
+        "systemCodes", Map.of("value", "JTJ-TOCC, WJW-HIS"), "targets", Map.of("value", "不中断"));
+    ResponseEntity<String> started = post("desk1", "/engine-rest/process-definition/key/assurance/submit-form",
+        Map.of("variables", variables));
+    assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+    String pid = read(started).get("id").asText();
+    Task confirm = processEngine.getTaskService().createTaskQuery().processInstanceId(pid).singleResult();
+    assertThat(get("mgmt1", "/engine-rest/task/" + confirm.getId() + "/deployed-form").getBody())
+        .contains("\"id\": \"assurance-confirm\"", "确认保障需求");
+    JsonNode form = read(get("mgmt1", "/engine-rest/task/" + confirm.getId() + "/form-variables"));
+    assertThat(form.get("caseSummary").get("value").asText()).contains("端午保障（重要节假日）",
+        "2042-06-20 00:00 至 2042-06-23 00:00", "交通运行监测调度平台", "全民健康信息平台").doesNotContain("JTJ-TOCC");
+    assertThat(form.get("periodFrom").get("value").asText()).isEqualTo("2042-06-20T00:00+08:00");
+    ResponseEntity<String> bad = post("desk1", "/engine-rest/process-definition/key/assurance/submit-form",
+        Map.of("variables", Map.of("eventName", Map.of("value", "端午保障"), "kind", Map.of("value", "HOLIDAY"),
+            "periodFrom", Map.of("value", "2042-06-20T00:00+08:00"),
+            "periodTo", Map.of("value", "2042-06-19T00:00+08:00"),
+            "systemCodes", Map.of("value", "JTJ-TOCC"), "targets", Map.of("value", "不中断"))));
+    assertThat(bad.getStatusCode().value()).isEqualTo(400);
+    assertThat(bad.getBody()).contains("periodTo", "保障结束时间须晚于开始时间");
+    processEngine.getRuntimeService().deleteProcessInstance(pid, "test", true, true);
+  }
+
   @Clause("P6 7.3.3.1")
   @Test
   void unitsSeeTheAssurancesOfTheirSystemsAndBadRequestsNameTheirField() throws Exception {
