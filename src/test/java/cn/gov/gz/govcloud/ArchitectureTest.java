@@ -61,7 +61,8 @@ class ArchitectureTest {
       owner("optimization", "optimization_price", "optimization_review", "optimization_usage",
           "optimization_candidate", "optimization_event"),
       owner("audit", "audit_event"),
-      owner("integration", "integration_alert", "integration_client"))
+      owner("integration", "integration_alert", "integration_client"),
+      owner("assurance", "assurance", "assurance_scope", "assurance_shift"))
       .entrySet().stream().flatMap(e -> e.getValue().stream().map(t -> Map.entry(t, e.getKey())))
       .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 
@@ -81,7 +82,7 @@ class ArchitectureTest {
       Map.entry("resource-line-check", "resourceapplication"),
       Map.entry("service-report", "kpi"), Map.entry("service-report-schedule", "kpi"),
       Map.entry("work-order", "workorder"), Map.entry("work-order-dispatch-rules", "workorder"),
-      Map.entry("service-level-targets", "workorder"));
+      Map.entry("service-level-targets", "workorder"), Map.entry("assurance", "assurance"));
 
   private static final Pattern SQL_NAME = Pattern.compile(
       "\\b(FROM|JOIN|INTO|UPDATE|TABLE)\\s+([A-Za-z_][A-Za-z0-9_]*)");
@@ -95,7 +96,7 @@ class ArchitectureTest {
 
   /** The feature rooms. */
   private static final List<String> FEATURES = List.of("workorder", "emergency", "resourceapplication", "ledger",
-      "inspection", "monitoring", "drill", "optimization", "kpi", "dashboard", "integration");
+      "inspection", "monitoring", "drill", "optimization", "kpi", "dashboard", "integration", "assurance");
 
   private static JavaClasses classes;
 

@@ -16,12 +16,12 @@ record AccessPolicy(Map<String, List<String>> startRights) {
     if (startRights == null || startRights.isEmpty()) {
       startRights = Map.of(
           Groups.UNIT_USER, List.of("resource-application-review", "work-order", "emergency-response"),
-          Groups.SERVICE_DESK, List.of("work-order", "emergency-response", "resource-application-review"),
+          Groups.SERVICE_DESK, List.of("work-order", "emergency-response", "resource-application-review", "assurance"),
           Groups.OPS_MANAGER, List.of("inspection", "emergency-drill", "optimization-review", "emergency-response",
-              "work-order", "service-report"),
+              "work-order", "service-report", "assurance"),
           Groups.OPS_ENGINEER, List.of("work-order", "emergency-response"),
           Groups.OPS_OPERATOR, List.of("work-order", "emergency-response"),
-          Groups.MANAGEMENT, List.of("optimization-review", "service-report"),
+          Groups.MANAGEMENT, List.of("optimization-review", "service-report", "assurance"),
           Groups.INTEGRATION, List.of("emergency-response", "work-order"));
     }
   }

@@ -137,6 +137,24 @@ class DocumentsTest extends DocumentsTestSupport {
         .isEqualTo("1 次，共 45 分钟");
   }
 
+  @Clause("P6 7.3.3.4")
+  @Clause("P3 附录 D.1 第 13 项")
+  @Test
+  void theAssuranceReportListsEveryShiftsRecordAndChartsTheCasesPerDay() throws Exception {
+    runAssurance();
+    Docx doc = new Docx(MADE.get("assurance-report"));
+    common("assurance-report", doc, "2038-10-02 09:00");
+    assertThat(doc.text()).contains("重要保障总结报告", "2038 年国庆假期（重要节假日）", "2038-10-01 08:00 至 2038-10-02 08:00",
+        "现场值守", "交通运行监测调度平台", "广州市交通运输局", "工程师赵工", "经提醒后补填", "节前增加负载均衡检查")
+        .as("names, never codes").doesNotContain("JTJ-TOCC", "engineer1");
+    assertThat(doc.table("班次")).extracting(r -> r.get(4)).containsExactly("有事件发生", "运行平稳");
+    assertThat(doc.table("编号")).singleElement().satisfies(r -> assertThat(r.get(1)).isEqualTo("应急事件"));
+    Docx.Chart chart = doc.charts().get(0);
+    assertThat(chart.categories()).containsExactly("10/1", "10/2");
+    assertThat(chart.series()).containsExactly(Map.entry("应急事件", doubles(1, 0)), Map.entry("工单", doubles(0, 0)),
+        Map.entry("资源申请", doubles(0, 0)));
+  }
+
   @Test
   void everyDocumentConvertsToPdfWithLibreOffice() throws Exception {
     runWorkOrder();
@@ -145,9 +163,10 @@ class DocumentsTest extends DocumentsTestSupport {
     runInspection();
     runInspectionAddendum();
     runDrill();
-    assertThat(MADE.keySet()).containsAll(List.of("service-report", "emergency-response-report", "monitoring-report",
-        "optimization-statistics-report", "optimization-efficiency-report", "inspection-report", "inspection-addendum",
-        "drill-report", "work-order-response-report"));
+    runAssurance();
+    assertThat(MADE.keySet()).containsAll(List.of("assurance-report", "service-report", "emergency-response-report",
+        "monitoring-report", "optimization-statistics-report", "optimization-efficiency-report", "inspection-report",
+        "inspection-addendum", "drill-report", "work-order-response-report"));
     Path soffice = Docx.soffice();
     Assumptions.assumeTrue(soffice != null, "LibreOffice (soffice) is not installed: PDF conversion not checked");
     for (var e : MADE.entrySet()) {

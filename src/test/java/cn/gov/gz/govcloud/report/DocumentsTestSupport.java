@@ -341,6 +341,56 @@ abstract class DocumentsTestSupport extends ProcessTest {
     MADE.put("work-order-response-report", archive.content(variable(pi, "responseReportId")));
   }
 
+  /**
+   * October 2038: a one-day holiday assurance of the traffic platform with two shifts (the second recorded after a
+   * reminder) and one interruption of the platform during the period.
+   */
+  synchronized void runAssurance() {
+    if (MADE.containsKey("assurance-report")) {
+      return;
+    }
+    setClock(china("2038-09-20T09:00:00"));
+    Instant from = china("2038-10-01T08:00:00");
+    Instant middle = china("2038-10-01T20:00:00");
+    Instant to = china("2038-10-02T08:00:00");
+    ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey("assurance",
+        map("eventName", "2038 年国庆假期", "kind", "HOLIDAY", "periodFrom", offset(from), "periodTo", offset(to),
+            "systemCodes", "JTJ-TOCC", "targets", "交通调度平台不中断"));
+    completeAs("mgmt1", Groups.MANAGEMENT, pi.getId(), "Task_ConfirmNeed", "needDecision", "CONFIRMED",
+        "manner", "ONSITE", "targets", "交通调度平台不中断，重大事件 5 分钟内响应");
+    completeAs("manager1", Groups.OPS_MANAGER, pi.getId(), "Task_WritePlan", "planText", "节前全面巡检，双人现场值守",
+        "rota", SpinValues.jsonValue("[{\"startsAt\":\"" + offset(from) + "\",\"endsAt\":\"" + offset(middle)
+            + "\",\"watchers\":\"engineer1\",\"contact\":\"13800000001\"},{\"startsAt\":\"" + offset(middle)
+            + "\",\"endsAt\":\"" + offset(to) + "\",\"watchers\":\"operator1\"}]").create());
+    completeAs("mgmt1", Groups.MANAGEMENT, pi.getId(), "Task_ApprovePlan", "planDecision", "APPROVED");
+    fire(pi, "Timer_WaitForPeriodStart");
+    fireFirst(pi, "Timer_ShiftStart");
+    emergency("JTJ-TOCC", "INTERRUPTION", china("2038-10-01T10:00:00"));
+    completeAs("engineer1", Groups.OPS_ENGINEER, pi.getId(), "Task_RecordStandby", "situation", "EVENTS",
+        "standbyNote", "10:00 调度平台中断，已启动应急响应");
+    fireFirst(pi, "Timer_ShiftStart");
+    fire(pi, "Timer_StandbyMissing");
+    completeAs("operator1", Groups.OPS_OPERATOR, pi.getId(), "Task_RecordStandby", "situation", "NORMAL",
+        "standbyNote", "夜间运行平稳");
+    fire(pi, "Timer_WaitForPeriodEnd");
+    completeAs("manager1", Groups.OPS_MANAGER, pi.getId(), "Task_WriteSummary", "summary", "保障目标达成",
+        "issues", "调度平台中断一次", "improvements", "节前增加负载均衡检查");
+    MADE.put("assurance-report", archive.content(variable(pi.getId(), "reportId")));
+  }
+
+  void fireFirst(ProcessInstance pi, String activityId) {
+    var j = processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(activityId).orderByJobDuedate().asc().list().get(0);
+    if (j.getDuedate().toInstant().isAfter(now)) {
+      setClock(j.getDuedate().toInstant().plusSeconds(1));
+    }
+    processEngine.getManagementService().executeJob(j.getId());
+  }
+
+  static String offset(Instant t) {
+    return OffsetDateTime.ofInstant(t, ZoneOffset.ofHours(8)).toString();
+  }
+
   JsonNode read(String body) {
     try {
       return json.readTree(body);
