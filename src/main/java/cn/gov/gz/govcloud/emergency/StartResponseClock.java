@@ -16,23 +16,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts the response clock from the classification (decision {@code emergency-classification}): from the time
- * detected at first, from now after a reopen, so a reopened case does not escalate for time already passed. Starts
- * the recovery and on-site clocks once, from the system's service level (decision {@code service-level-targets}).
+ * detected at first, from now after a reopen, so a reopened case does not escalate for time already passed; during an
+ * important assurance period the plan's factor shortens the response and feedback clocks. Starts the recovery and
+ * on-site clocks once, from the system's service level (decision {@code service-level-targets}).
  */
 @Component("startResponseClock")
 class StartResponseClock extends ProcessStep {
   private final EmergencyService service;
   private final RecoveryClock recovery;
   private final OnSiteClock onSite;
+  private final AssurancePeriods assurances;
   private final Clock clock;
 
   private final JsonVariables json;
 
-  StartResponseClock(EmergencyService service, RecoveryClock recovery, OnSiteClock onSite, Clock clock,
+  StartResponseClock(EmergencyService service, RecoveryClock recovery, OnSiteClock onSite, AssurancePeriods assurances, Clock clock,
       JsonVariables json) {
     this.service = service;
     this.recovery = recovery;
     this.onSite = onSite;
+    this.assurances = assurances;
     this.clock = clock;
     this.json = json;
   }
@@ -48,8 +51,18 @@ class StartResponseClock extends ProcessStep {
     long id = emergencyId(execution);
     Emergency before = service.get(id);
     Instant start = before.reopenCount() > 0 ? clock.instant() : before.detectedAt();
+    Duration within = Duration.parse((String) c.get("responseWithin"));
+    Duration feedback = Duration.parse((String) c.get("feedbackInterval"));
+    var assurance = assurances.covering(before.businessSystemCode(), start);
+    if (assurance.isPresent()) {
+      within = assurance.get().shorten(within);
+      feedback = assurance.get().shorten(feedback);
+    }
     Emergency e = service.startResponseClock(id, start, (String) c.get("severity"), (String) c.get("serviceHours"),
-        Duration.parse((String) c.get("responseWithin")), Duration.parse((String) c.get("feedbackInterval")));
+        within, feedback);
+    assurance.ifPresent(a -> service.event(id, "UPDATE", "system", "重要保障期（" + a.eventName() + "，"
+        + a.assuranceNo() + "）：按保障方案响应时限缩短为 " + EmergencyReport.minutes(e.responseWithinSeconds())
+        + "，反馈间隔缩短为 " + EmergencyReport.minutes(e.feedbackIntervalSeconds()), null, null));
     execution.setVariable(ON_DUTY_GROUP, c.get("onDutyGroup"));
     execution.setVariable(RESPONSE_DUE, date(e.responseDueAt()));
     execution.setVariable(NEXT_FEEDBACK_AT, date(e.nextFeedbackAt()));

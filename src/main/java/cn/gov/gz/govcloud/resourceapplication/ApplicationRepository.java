@@ -31,6 +31,17 @@ class ApplicationRepository {
     this.jdbc = jdbc;
   }
 
+  /**
+   * The important assurance covering a business system now (P6 7.3.3.3 b), from the assurance room's view
+   * {@code rv_assurance_active}: its number and event name, or empty.
+   */
+  java.util.Optional<String> assuranceCovering(String businessSystemCode, java.time.Instant at) {
+    return jdbc.sql("SELECT assurance_no, event_name FROM rv_assurance_active WHERE business_system_code = ? "
+            + "AND period_from <= ? AND period_to > ? ORDER BY assurance_no")
+        .params(businessSystemCode, java.sql.Timestamp.from(at), java.sql.Timestamp.from(at))
+        .query((rs, n) -> rs.getString(2) + "，" + rs.getString(1)).list().stream().findFirst();
+  }
+
   long insert(String externalRef, String processInstanceId, String unit, String system, String purpose,
       Urgency urgency, String justification, String applicant, Instant now) {
     var keys = new GeneratedKeyHolder();

@@ -126,11 +126,16 @@ class ResourceApplicationService {
     validate(in);
     Urgency urgency = in.urgency() == null ? Urgency.NORMAL : Urgency.valueOf(in.urgency().toUpperCase(Locale.ROOT));
     var now = clock.instant();
+    // P6 7.3.3.3 b: during an important assurance period of the system its applications are expedited
+    var assurance = repository.assuranceCovering(in.businessSystemCode(), now);
+    if (assurance.isPresent()) {
+      urgency = Urgency.EXPEDITED;
+    }
     long id = repository.insert(blankToNull(in.externalRef()), processInstanceId, in.unitCode(),
         in.businessSystemCode(), in.purpose().strip(), urgency, blankToNull(in.idleJustification()), applicant, now);
     repository.replaceLines(id, lines(in.lines()));
-    repository.event(id, "SUBMITTED", applicant, "提交申请（" + (urgency == Urgency.EXPEDITED ? "重要保障加急" : "普通") + "）",
-        now);
+    repository.event(id, "SUBMITTED", applicant, "提交申请（" + (urgency == Urgency.EXPEDITED ? "重要保障加急" : "普通") + "）"
+        + assurance.map(a -> "；业务系统处于重要保障期（" + a + "），按加急办理").orElse(""), now);
     return get(id);
   }
 
