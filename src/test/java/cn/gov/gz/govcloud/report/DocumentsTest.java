@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * {@code /api/kpis}, names instead of codes, Beijing time; and every document converted to PDF by LibreOffice where
  * it is installed (CI installs it). The documents of the reviews: {@link ReviewDocumentsTest}.
  */
-class DocumentsTest extends DocumentsTestSupport {
+class DocumentsTest extends DocumentsTestRuns {
 
   @Clause("P3 7.3.2")
   @Clause("GB 8.4.3 g 3")
