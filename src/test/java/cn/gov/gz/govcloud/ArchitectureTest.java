@@ -79,7 +79,8 @@ class ArchitectureTest {
       Map.entry("service-report", "kpi"), Map.entry("service-report-schedule", "kpi"),
       Map.entry("work-order", "workorder"), Map.entry("work-order-dispatch-rules", "workorder"),
       Map.entry("service-level-targets", "workorder"),
-      Map.entry("satisfaction-survey", "evaluation"), Map.entry("report-feedback", "evaluation"));
+      Map.entry("satisfaction-survey", "evaluation"), Map.entry("satisfaction-survey-schedule", "evaluation"),
+      Map.entry("report-feedback", "evaluation"));
 
   private static final Pattern SQL_NAME = Pattern.compile(
       "\\b(FROM|JOIN|INTO|UPDATE|TABLE)\\s+([A-Za-z_][A-Za-z0-9_]*)");
