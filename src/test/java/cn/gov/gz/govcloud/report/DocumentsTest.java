@@ -119,13 +119,51 @@ class DocumentsTest extends DocumentsTestSupport {
         "交通运行监测调度平台").doesNotContain("monitoring-thresholds", "JTJ-TOCC");
   }
 
+  @Clause("P3 7.4.5")
+  @Clause("GB 5.3.7 e")
+  @Clause("P3 7.3.2 c")
+  @Test
+  void theEvaluationReportChartsTheSurveyListsEveryUnitAndCarriesTheOpinion() throws Exception {
+    runEvaluation();
+    Docx doc = new Docx(MADE.get("evaluation-report"));
+    common("evaluation-report", doc, "2038-07-16 09:00");
+    String text = doc.text();
+    assertThat(text).contains("政务云运营服务评价报告", "2038-01-01 至 2038-06-30", "终稿", "已答复 1 家", "未答复 1 家",
+            "上半年服务总体良好，夜间响应需改进", "评价人：监理周监理", "夜间故障响应偏慢", "下季度起夜间双人值守",
+            "GB/T 34077.3 5.3.7 e", "a) 技术能力提升", "d) 合规性")
+        .as("names, never codes").doesNotContain("JTJ", "WJW");
+    List<Docx.Chart> charts = doc.charts();
+    assertThat(charts).hasSize(3);
+    assertThat(charts.get(0).categories()).containsExactly("服务态度", "响应速度", "问题解决效果", "事后反馈", "整体满意度");
+    assertThat(charts.get(0).series()).containsExactly(Map.entry("平均分", doubles(5, 4, 4, 3, 4)));
+    assertThat(charts.get(1).categories()).containsExactly("已答复", "未答复");
+    assertThat(charts.get(1).series().get("单位数")).isEqualTo(doubles(1, 1));
+    assertThat(charts.get(2).categories()).last().isEqualTo("2038-01-01–2038-06-30");
+    assertThat(charts.get(2).series().get("使用单位满意度")).last().isEqualTo(4.0);
+    List<List<String>> units = doc.table("使用单位");
+    assertThat(units).containsExactly(List.of("广州市交通运输局", "5", "4", "4", "3", "4", "4.00"),
+        List.of("广州市卫生健康委员会", "—", "—", "—", "—", "—", "未答复"));
+    // the KPI rows are the kpi room's figures with their definitions; the survey's own two rows follow
+    List<List<String>> kpis = doc.table("序号");
+    assertThat(kpis).as("the ten KPIs of 7.3.2 and the survey's two rows").hasSize(12);
+    assertThat(kpis.get(kpis.size() - 1)).containsExactly(String.valueOf(kpis.size()), "满意度调查答复率", "50.0%", "—",
+        "—");
+    JsonNode api = read(get("mgmt1", "/api/kpis?from=2038-01-01&to=2038-06-30").getBody());
+    List<String> satisfactionRow = kpis.stream().filter(r -> r.get(1).equals(Kpi.SATISFACTION_AVERAGE.label()))
+        .findFirst().orElseThrow();
+    assertThat(satisfactionRow.get(2)).isEqualTo(Kpi.SATISFACTION_AVERAGE.format(
+        api.get("satisfaction").get("average").asDouble()));
+    assertThat(text).contains(Kpi.SATISFACTION_AVERAGE.label() + "：" + Kpi.SATISFACTION_AVERAGE.definition());
+  }
+
   @Test
   void everyDocumentConvertsToPdfWithLibreOffice() throws Exception {
     runMarch();
     runMay();
     runInspection();
     runDrill();
-    assertThat(MADE.keySet()).containsAll(List.of("service-report", "emergency-response-report", "monitoring-report",
+    runEvaluation();
+    assertThat(MADE.keySet()).containsAll(List.of("evaluation-report", "service-report", "emergency-response-report", "monitoring-report",
         "optimization-statistics-report", "optimization-efficiency-report", "inspection-report", "drill-report"));
     Path soffice = Docx.soffice();
     Assumptions.assumeTrue(soffice != null, "LibreOffice (soffice) is not installed: PDF conversion not checked");

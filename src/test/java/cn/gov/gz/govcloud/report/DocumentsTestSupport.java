@@ -271,6 +271,33 @@ abstract class DocumentsTestSupport extends ProcessTest {
   }
 
   /** No tag anywhere, the cover and header with the issuer, version and time, charts titled and given data. */
+  /**
+   * The evaluation of the first half of 2038 (after March's cases): JTJ answers the survey over REST, WJW does not and
+   * is 未答复 at the due date; the supervisor's opinion files the evaluation report.
+   */
+  synchronized void runEvaluation() {
+    if (MADE.containsKey("evaluation-report")) {
+      return;
+    }
+    runMarch();
+    setClock(china("2038-07-01T09:00:00"));
+    ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey("satisfaction-survey",
+        map("periodFrom", "2038-01-01", "periodTo", "2038-06-30", "unitCodes", "JTJ,WJW"));
+    var r = post("jtj1", "/api/surveys/" + variable(pi.getId(), "surveyId") + "/answers", map("attitude", 5,
+        "responseSpeed", 4, "resolution", 4, "followUp", 3, "overall", 4, "problems", "夜间故障响应偏慢",
+        "suggestions", "增加夜间值守"));
+    assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.OK);
+    var expiry = processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId("Timer_SurveyExpired").singleResult();
+    setClock(expiry.getDuedate().toInstant());
+    processEngine.getManagementService().executeJob(expiry.getId());
+    completeAs("supervisor1", Groups.SUPERVISOR, pi.getId(), "Task_WriteOpinion", "evaluationOpinion",
+        "上半年服务总体良好，夜间响应需改进", "improvementRequirements", "下季度起夜间双人值守");
+    MADE.put("evaluation-report", archive.content(
+        ((Number) processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+            .variableName("reportId").singleResult().getValue()).longValue()));
+  }
+
   void common(String name, Docx doc, String generatedAt) throws Exception {
     save(name, doc.bytes());
     assertThat(doc.leftTags()).as(name + ": template tags left").isEmpty();
