@@ -30,7 +30,6 @@ import org.springframework.stereotype.Service;
  */
 @Implements(value = "P3 7.4.5", what = "根据使用方、监理方和管理方的意见和评价结果形成评价报告，提出改进措施")
 @Implements(value = "GB 5.3.7 e", what = "评估服务报告（每半年）：服务评价部分")
-@Implements(value = "P6 8.1.3 a", what = "定期评价，形成考核评分表或报告")
 @Service
 public class EvaluationReport {
 

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Implements(value = "P3 7.2", what = "使用单位按评价指标开展服务效果评价，反馈本单位满意度、服务中发现的问题")
 @Implements(value = "P3 7.3.2 c", what = "使用单位满意度、整体满意度")
-@Implements(value = "P6 8.1.1 a", what = "通过问卷调查收集相关方的评价并进行分析")
+@Implements(value = "P3 7.4.1", what = "通过问卷收集相关方（使用单位）反馈的问题")
 @Service
 public class SurveyService {
 

@@ -58,6 +58,8 @@ class EvaluationProcessTest extends ProcessTest {
   @Clause("P3 7.2")
   @Clause("P3 7.3.2 c")
   @Clause("P3 7.4.5")
+  @Clause("P3 7.3.1")
+  @Clause("P3 7.4.3")
   @Clause("P6 附录 B.1 第 15 项")
   @Clause("P6 附录 B.2 第 6 项")
   @Test
@@ -124,7 +126,7 @@ class EvaluationProcessTest extends ProcessTest {
   }
 
   @Clause("GB 5.3.7 e")
-  @Clause("P6 8.1.3 a")
+  @Clause("P3 7.1")
   @Test
   void theHalfYearlyScheduleRunsAt9InBeijingAndCoversThePreviousHalfYear() {
     Job timer = processEngine.getManagementService().createJobQuery().processDefinitionKey(

@@ -67,6 +67,9 @@ class SatisfactionSurveyFlowTest extends MockedProcessTest {
 
   @Clause("P3 7.2")
   @Clause("P3 7.4.5")
+  @Clause("P3 7.3.1")
+  @Clause("P3 7.4.3")
+  @Clause("P3 7.1")
   @Clause("P6 附录 B.1 第 15 项")
   @Test
   void everyUnitAnswersInItsOwnTaskThenTheEvaluatorFilesTheReport() {
@@ -98,7 +101,7 @@ class SatisfactionSurveyFlowTest extends MockedProcessTest {
   }
 
   @Clause("P3 7.2")
-  @Clause("P6 8.1.1 a")
+  @Clause("P3 7.4.1")
   @Test
   void aUnitIsRemindedBeforeTheDueDateAndRecordedAsNoReplyAtIt() {
     ProcessInstance pi = startSurvey();
