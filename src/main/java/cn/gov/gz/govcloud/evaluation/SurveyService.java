@@ -69,10 +69,20 @@ public class SurveyService {
     }
   }
 
-  /** Opens the survey of a period for the given units (every registered unit when none is given). */
+  /** Whether the period has a survey already. */
+  public boolean exists(LocalDate from, LocalDate to) {
+    return jdbc.sql("SELECT COUNT(*) FROM satisfaction_survey WHERE survey_no = ?").param("SS-" + from + "_" + to)
+        .query(Long.class).single() > 0;
+  }
+
+  /**
+   * Opens the survey of a period for the given units (every registered unit when none is given). A further survey of
+   * the same period (started by hand) gets a suffix; without {@code again} the number stays the period's, so a second
+   * run of the schedule fails on the unique number instead of surveying twice.
+   */
   @Transactional
   public Survey open(LocalDate from, LocalDate to, Collection<String> unitCodes, Instant due,
-      String processInstanceId, String by) {
+      String processInstanceId, String by, boolean again) {
     if (from == null || to == null) {
       throw ValidationException.of(from == null ? "periodFrom" : "periodTo", "请填写统计期间");
     }
@@ -89,7 +99,7 @@ public class SurveyService {
     String base = "SS-" + from + "_" + to;
     long same = jdbc.sql("SELECT COUNT(*) FROM satisfaction_survey WHERE survey_no = ? OR survey_no LIKE ?")
         .params(base, base + "-%").query(Long.class).single();
-    String no = same == 0 ? base : base + "-" + (same + 1);
+    String no = same == 0 || !again ? base : base + "-" + (same + 1);
     var keys = new GeneratedKeyHolder();
     jdbc.sql("INSERT INTO satisfaction_survey (survey_no, period_from, period_to, status, due_at, process_instance_id, "
             + "created_by, created_at) VALUES (?, ?, ?, 'OPEN', ?, ?, ?, ?)")

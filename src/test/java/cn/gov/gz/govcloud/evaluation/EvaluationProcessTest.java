@@ -136,6 +136,13 @@ class EvaluationProcessTest extends ProcessTest {
     assertThat(due.getDayOfMonth()).isEqualTo(1);
     assertThat(due.getMonthValue()).isIn(1, 7);
     assertThat(due.getHour()).isEqualTo(9);
+    // run twice (a timer job executed again): one survey of the half-year
+    setClock(china("2037-01-05T09:00:00"));
+    ProcessInstance first = processEngine.getRuntimeService().startProcessInstanceByKey("satisfaction-survey");
+    ProcessInstance second = processEngine.getRuntimeService().startProcessInstanceByKey("satisfaction-survey");
+    assertThat(first).isWaitingAt("Task_AnswerSurvey");
+    assertThat(second).isEnded().hasPassed("EndEvent_AlreadySurveyed");
+    assertThat(surveys.get(surveyId(first)).surveyNo()).isEqualTo("SS-2036-07-01_2036-12-31");
     assertThat(OpenSatisfactionSurvey.previousHalfYear(LocalDate.parse("2036-07-01")))
         .containsExactly(LocalDate.parse("2036-01-01"), LocalDate.parse("2036-06-30"));
     assertThat(OpenSatisfactionSurvey.previousHalfYear(LocalDate.parse("2037-01-01")))

@@ -145,6 +145,17 @@ class SatisfactionSurveyFlowTest extends MockedProcessTest {
     assertThat(calls("openSatisfactionSurvey")).isEqualTo(1);
   }
 
+  @Clause("GB 5.3.7 e")
+  @Test
+  void aHalfYearSurveyedAlreadyEndsAtOnce() {
+    onDelegate("openSatisfactionSurvey", e -> {
+      throw new org.camunda.bpm.engine.delegate.BpmnError("PERIOD_ALREADY_SURVEYED");
+    });
+    ProcessInstance pi = start("satisfaction-survey");
+    assertThat(pi).isEnded().hasPassed("Error_PeriodAlreadySurveyed", "EndEvent_AlreadySurveyed")
+        .hasNotPassed("Task_AnswerSurvey");
+  }
+
   @Clause("P6 7.6.2.5")
   @Clause("P6 7.6.2.6")
   @Test
