@@ -80,6 +80,16 @@ class EvaluationProcessTest extends ProcessTest {
     assertThat(post("wjw1", path, map("unitCode", "JTJ", "attitude", 5, "responseSpeed", 5, "resolution", 5,
         "followUp", 5, "overall", 5)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(post("mgmt1", path, map("attitude", 5)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    Task jtjTask = processEngine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskCandidateGroup("unit-JTJ").singleResult();
+    processEngine.getIdentityService().setAuthentication("admin", List.of(Groups.ADMIN));
+    try {
+      assertThatThrownBy(() -> processEngine.getTaskService().complete(jtjTask.getId(), map("attitude", 5,
+          "responseSpeed", 5, "resolution", 5, "followUp", 5, "overall", 5)))
+          .as("only the unit answers its survey (decidedBy)").hasMessageContaining("只能由其成员办理");
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
 
     ResponseEntity<String> ok = post("jtj1", path, map("attitude", 5, "responseSpeed", 4, "resolution", 4,
         "followUp", 3, "overall", 4, "problems", "夜间故障响应偏慢", "suggestions", "增加夜间值守"));
