@@ -52,17 +52,18 @@ class ArchitectureTest {
       owner("ledger", "ledger_resource", "ledger_history", "inventory_import", "inventory_item", "reconciliation_run",
           "ledger_discrepancy"),
       owner("report", "report_document"),
-      owner("emergency", "emergency", "emergency_event"),
+      owner("emergency", "emergency", "emergency_event", "emergency_plan"),
       owner("monitoring", "monitoring_sample", "monitoring_daily", "monitoring_alert", "monitoring_lock"),
       owner("inspection", "machine_room", "inspection_checklist_item", "inspection", "inspection_area",
-          "inspection_result", "inspection_finding"),
+          "inspection_result", "inspection_finding", "inspection_checklist_change"),
       owner("drill", "contingency_plan", "contingency_plan_version", "drill", "drill_participant", "drill_stage",
-          "drill_improvement"),
+          "drill_improvement", "contingency_plan_review"),
       owner("optimization", "optimization_price", "optimization_review", "optimization_usage",
           "optimization_candidate", "optimization_event"),
       owner("evaluation", "satisfaction_survey", "satisfaction_answer", "report_feedback"),
       owner("audit", "audit_event"),
-      owner("integration", "integration_alert", "integration_client"))
+      owner("integration", "integration_alert", "integration_client"),
+      owner("assurance", "assurance", "assurance_scope", "assurance_shift"))
       .entrySet().stream().flatMap(e -> e.getValue().stream().map(t -> Map.entry(t, e.getKey())))
       .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 
@@ -70,7 +71,11 @@ class ArchitectureTest {
   private static final Map<String, String> MODEL_OWNERS = Map.ofEntries(
       Map.entry("emergency-response", "emergency"), Map.entry("emergency-classification", "emergency"),
       Map.entry("emergency-drill", "drill"), Map.entry("emergency-drill-reminder", "drill"),
+      Map.entry("contingency-plan-revision", "drill"), Map.entry("contingency-plan-review", "drill"),
+      Map.entry("contingency-plan-review-schedule", "drill"),
+      Map.entry("contingency-plan-applicability", "emergency"),
       Map.entry("inspection", "inspection"), Map.entry("inspection-schedule", "inspection"),
+      Map.entry("inspection-level-schedule", "inspection"),
       Map.entry("monitoring-thresholds", "monitoring"),
       Map.entry("optimization-review", "optimization"), Map.entry("optimization-review-schedule", "optimization"),
       Map.entry("appendix-c-candidates", "optimization"),
@@ -78,7 +83,7 @@ class ArchitectureTest {
       Map.entry("resource-line-check", "resourceapplication"),
       Map.entry("service-report", "kpi"), Map.entry("service-report-schedule", "kpi"),
       Map.entry("work-order", "workorder"), Map.entry("work-order-dispatch-rules", "workorder"),
-      Map.entry("service-level-targets", "workorder"),
+      Map.entry("service-level-targets", "workorder"), Map.entry("assurance", "assurance"),
       Map.entry("satisfaction-survey", "evaluation"), Map.entry("satisfaction-survey-schedule", "evaluation"),
       Map.entry("report-feedback", "evaluation"));
 
@@ -94,7 +99,8 @@ class ArchitectureTest {
 
   /** The feature rooms. */
   private static final List<String> FEATURES = List.of("workorder", "emergency", "resourceapplication", "ledger",
-      "inspection", "monitoring", "drill", "optimization", "kpi", "dashboard", "integration", "evaluation");
+      "inspection", "monitoring", "drill", "optimization", "kpi", "dashboard", "integration", "assurance",
+      "evaluation");
 
   private static JavaClasses classes;
 

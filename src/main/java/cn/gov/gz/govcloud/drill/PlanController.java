@@ -32,11 +32,13 @@ class PlanController {
 
   private final PlanService plans;
   private final DrillService drills;
+  private final PlanReviews reviews;
   private final CurrentUser currentUser;
 
-  PlanController(PlanService plans, DrillService drills, CurrentUser currentUser) {
+  PlanController(PlanService plans, DrillService drills, PlanReviews reviews, CurrentUser currentUser) {
     this.plans = plans;
     this.drills = drills;
+    this.reviews = reviews;
     this.currentUser = currentUser;
   }
 
@@ -55,16 +57,21 @@ class PlanController {
     return plans.search(currentUser.require(), planType, overdue);
   }
 
-  /** A plan with its current content, every version (who, when, why, which drill or emergency), and its drills. */
-  record Detail(ContingencyPlan plan, Version current, List<Version> versions, List<Drill> drills) {}
+  /**
+   * A plan with its current content, every version (who, when, why, which drill or emergency), its drills, its
+   * periodic reviews (P6 7.4.2.1.3: due date, parties, result, the version a revision produced) and the next one due.
+   */
+  record Detail(ContingencyPlan plan, Version current, List<Version> versions, List<Drill> drills,
+      List<PlanReview> reviews, java.time.Instant nextReviewDue) {}
 
-  @Operation(summary = "应急预案详情", description = "当前内容、全部版本（修订人、时间、原因、关联演练或事件）及其演练。")
+  @Operation(summary = "应急预案详情", description = "当前内容、全部版本（修订人、时间、原因、关联演练或事件）、演练、定期评审记录及下次评审期限。")
   @GetMapping("/{planNo}")
   Detail detail(@PathVariable String planNo) {
     Caller caller = currentUser.require();
     ContingencyPlan p = plans.get(planNo, caller);
     List<Version> versions = plans.versions(p.id());
-    return new Detail(p, versions.get(0), versions, drills.search(caller, p.planNo(), 100));
+    return new Detail(p, versions.get(0), versions, drills.search(caller, p.planNo(), 100), reviews.of(p.id()),
+        reviews.nextDue(p));
   }
 
   @Operation(summary = "新建应急预案", description = "仅运维经理或系统管理员；输入有误时返回 400 并指明字段。")

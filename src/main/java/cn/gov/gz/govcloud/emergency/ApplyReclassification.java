@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * After the responder corrected the classification: the decision's answer for the confirmed category (with the
- * responder's level) becomes the case's classification, the clocks are counted again from the time detected, and the
- * waiting feedback and recovery timers move to the new times.
+ * responder's level) becomes the case's classification, the response and feedback clocks are counted again from the
+ * time detected, and the waiting feedback timer moves (the recovery clock follows the system's service level).
  */
 @Component("applyReclassification")
 class ApplyReclassification extends ProcessStep {
@@ -39,20 +39,16 @@ class ApplyReclassification extends ProcessStep {
     if (severity != null) {
       c.put("severity", severity); // the responder's level stands; the decision gives the clocks of the category
     }
-    Object handedOver = execution.getVariable(WORK_ORDER_RECOVERY_DUE);
     Emergency e = reclassification.apply(emergencyId(execution), text(execution, CATEGORY), (String) c.get("severity"),
         (String) c.get("serviceHours"), Duration.parse((String) c.get("responseWithin")),
-        Duration.parse((String) c.get("feedbackInterval")), handedOver instanceof Date d ? d.toInstant() : null);
+        Duration.parse((String) c.get("feedbackInterval")));
     execution.setVariable(CLASSIFICATION, SpinValues.jsonValue(json.write(c)).create());
+    execution.setVariable(CONFIRMED_SEVERITY, c.get("severity")); // the plan types follow the level that stands
     execution.removeVariable(RECLASSIFICATION);
     execution.setVariable(ON_DUTY_GROUP, c.get("onDutyGroup"));
     execution.setVariable(RESPONSE_DUE, date(e.responseDueAt()));
     execution.setVariable(NEXT_FEEDBACK_AT, date(e.nextFeedbackAt()));
     move(execution, "Timer_NextFeedback", e.nextFeedbackAt());
-    if (e.recoveryDueAt() != null) {
-      execution.setVariable(RECOVERY_DUE, date(e.recoveryDueAt()));
-      move(execution, "Timer_RecoveryDeadline", e.recoveryDueAt());
-    }
   }
 
   private static void move(DelegateExecution execution, String activityId, Instant due) {

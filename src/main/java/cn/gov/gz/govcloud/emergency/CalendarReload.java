@@ -16,9 +16,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When a year of the working-day calendar is loaded (the State Council publishes it late in the year), open 5×8
- * cases whose deadlines fall in that year are recomputed: the response deadline (if not yet responded) and the next
- * feedback beat, the next escalation level, in our table, in the process variables and in the waiting timer jobs.
+ * When a year of the working-day calendar is loaded (the State Council publishes it late in the year), the 5×8
+ * clocks of open cases whose deadlines fall in that year are recomputed: the response deadline (if not yet
+ * responded), the next escalation level and the feedback beat of a 5×8 case, the recovery deadline of a case on a
+ * 5×8 service level; in our table, in the process variables and in the waiting timer jobs.
  */
 @Component
 class CalendarReload {
@@ -50,11 +51,12 @@ class CalendarReload {
             || runtime.createProcessInstanceQuery().processInstanceId(e.processInstanceId()).count() == 0) {
           continue; // no clock to move: the case's instance was deleted (e.g. in Cockpit)
         }
-        Instant due = e.respondedAt() != null ? e.responseDueAt()
+        Instant due = e.respondedAt() != null || !e.workingHoursOnly() ? e.responseDueAt()
             : calendar.plusWorkingTime(e.responseClockStart(), Duration.ofSeconds(e.responseWithinSeconds()));
-        Instant nextBeat = e.nextFeedbackAt();
-        service.moveDeadlines(e.id(), due, nextBeat);
-        if (e.respondedAt() == null) {
+        if (e.workingHoursOnly()) {
+          service.moveDeadlines(e.id(), due, e.nextFeedbackAt());
+        }
+        if (e.respondedAt() == null && e.workingHoursOnly()) {
           runtime.setVariable(e.processInstanceId(), RESPONSE_DUE, Date.from(due));
           var levels = escalation.levelDues(service.get(e.id()));
           if (e.escalationLevel() < levels.size()) { // the escalation timer waits for the next level
@@ -64,7 +66,7 @@ class CalendarReload {
           }
         }
         String recoveryNote = "";
-        if (e.recoveredAt() == null && e.recoveryDueAt() != null) {
+        if (e.recoveredAt() == null && e.recoveryDueAt() != null && recovery.levelInWorkingTime(e.id())) {
           Object handedOver = runtime.getVariable(e.processInstanceId(), WORK_ORDER_RECOVERY_DUE);
           Instant recoveryDue = recovery.recomputeRecoveryDue(e.id(),
               handedOver instanceof Date d ? d.toInstant() : null);

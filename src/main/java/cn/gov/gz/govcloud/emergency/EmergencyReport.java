@@ -76,7 +76,9 @@ class EmergencyReport extends ProcessStep {
     String system = organization.systemName(e.businessSystemCode());
     String unit = organization.unitName(e.unitCode());
     Map<String, Object> data = new HashMap<>();
-    data.put("title", e.mark() + "应急事件响应报告");
+    // a security incident's report is also the security incident report P6 7.4.1.5 asks for: description (事件现象),
+    // handling (timeline and actions) and result are its sections
+    data.put("title", e.mark() + "应急事件响应报告" + ("SECURITY".equals(e.category()) ? "（安全事件报告）" : ""));
     data.put("emergencyNo", e.mark() + e.emergencyNo());
     data.put("system", system);
     data.put("unit", unit);
@@ -198,6 +200,7 @@ class EmergencyReport extends ProcessStep {
       case "VERIFY" -> "验证";
       case "OCCURRENCE" -> "再次告警";
       case "PLAN" -> "预案改进";
+      case "PLAN_START" -> "启动预案";
       case "NOTE" -> "记录";
       case "ALERT" -> "告警状态";
       default -> k;

@@ -250,10 +250,17 @@ public class EmergencyService {
 
   @Transactional
   public void event(long id, String kind, String author, String text, Instant dueAt, Boolean onTime) {
-    jdbc.sql("INSERT INTO emergency_event (emergency_id, kind, author, text, due_at, on_time, created_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+    event(id, kind, author, text, dueAt, onTime, null, null);
+  }
+
+  /** An entry of the timeline; an action names the plan step it follows (P6 7.4.2.3.3), if any. */
+  @Transactional
+  public void event(long id, String kind, String author, String text, Instant dueAt, Boolean onTime, String planNo,
+      Integer planStep) {
+    jdbc.sql("INSERT INTO emergency_event (emergency_id, kind, author, text, due_at, on_time, created_at, plan_no, "
+            + "plan_step) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(id, kind, author, text.length() > 4000 ? text.substring(0, 4000) : text, ts(dueAt), onTime,
-            ts(clock.instant()))
+            ts(clock.instant()), planNo, planStep)
         .update();
   }
 
@@ -298,7 +305,8 @@ public class EmergencyService {
 
   /** Open 5×8 cases, for recomputing their deadlines when a year of the calendar is loaded. */
   List<Emergency> openWorkingHourCases() {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM emergency WHERE status <> 'CLOSED' AND service_hours = '5x8'")
+    return jdbc.sql("SELECT " + COLUMNS + " FROM emergency WHERE status <> 'CLOSED' AND (service_hours = '5x8' "
+            + "OR level_hours = '5x8')")
         .query(EmergencyService::map).list();
   }
 

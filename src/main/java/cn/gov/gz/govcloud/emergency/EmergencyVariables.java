@@ -66,7 +66,20 @@ final class EmergencyVariables {
   public static final String RESULT = "result";
   public static final String VERIFY_DECISION = "verifyDecision";
   public static final String VERIFY_COMMENT = "verifyComment";
+  /** The plan types the decision contingency-plan-applicability gives for the category and level (a list). */
+  public static final String APPLICABLE_PLAN_TYPES = "applicablePlanTypes";
+  /** The plan steps the handler may say an action follows (the handle form's options, JSON). */
+  public static final String PLAN_STEP_OPTIONS = "planStepOptions";
+  /** The plans the improvement step may revise (the improve form's options, JSON). */
+  public static final String PLAN_OPTIONS = "planOptions";
+  /** The plan step an action follows: "planNo#step", or NONE when no step covers it. */
+  public static final String PLAN_STEP = "planStep";
+  /** The improvement decision: NO_CHANGE (with the reason in planChanges) or REVISE (planRef, proposal). */
+  public static final String PLAN_DECISION = "planDecision";
+  /** The plan to revise (the improve form's choice). */
   public static final String PLAN_REF = "planRef";
+  /** The plan version the revision produced (returned by contingency-plan-revision). */
+  public static final String NEW_PLAN_VERSION = "newPlanVersion";
   public static final String PLAN_CHANGES = "planChanges";
   public static final String REPORT_ID = "reportId";
 

@@ -22,13 +22,16 @@ class EmergencyView implements CaseView {
   static final int TIMELINE_ENTRIES = 12;
 
   private final EmergencyService service;
+  private final EmergencyPlans plans;
   private final OrganizationService organization;
   private final People people;
 
   private final OnSiteClock onSite;
 
-  EmergencyView(EmergencyService service, OrganizationService organization, People people, OnSiteClock onSite) {
+  EmergencyView(EmergencyService service, EmergencyPlans plans, OrganizationService organization, People people,
+      OnSiteClock onSite) {
     this.service = service;
+    this.plans = plans;
     this.onSite = onSite;
     this.organization = organization;
     this.people = people;
@@ -75,12 +78,31 @@ class EmergencyView implements CaseView {
     if (e.measuresTaken() != null) {
       Markdown.field(md, "已采取措施", e.measuresTaken());
     }
+    planSection(md, e);
     if (e.recoveredAt() != null) {
       Markdown.field(md, "恢复时间", CityTime.minute(e.recoveredAt()) + "（北京时间）");
       Markdown.field(md, "故障原因", e.cause() == null ? "—" : e.cause());
       Markdown.field(md, "处置结果", e.result() == null ? "—" : e.result());
     }
     return md.toString();
+  }
+
+  /** P6 7.4.2.3.3: the plans started for the case, each with its steps, which the handler follows and cites. */
+  private void planSection(StringBuilder md, Emergency e) {
+    List<EmergencyPlans.Plan> attached = plans.of(e.id());
+    if (attached.isEmpty()) {
+      if (!"待定".equals(e.severity())) {
+        Markdown.field(md, "应急预案", "无适用的现行预案，按通用流程处置");
+      }
+      return;
+    }
+    for (EmergencyPlans.Plan p : attached) {
+      StringBuilder steps = new StringBuilder(p.title() + "（" + p.planNo() + "，第 " + p.version() + " 版）");
+      for (int n = 1; n <= p.steps().size(); n++) {
+        steps.append("\n").append(n).append(". ").append(p.steps().get(n - 1));
+      }
+      Markdown.field(md, "启动的应急预案", steps.toString());
+    }
   }
 
   private String response(Emergency e) {

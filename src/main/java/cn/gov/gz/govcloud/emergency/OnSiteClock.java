@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The on-site clock of an emergency (GB/T 34077.3 5.3.6 人员到场时间): by when staff must be on site when the handling
  * needs presence, from the system's service level (decision service-level-targets, output onSiteWithin), counted from
- * detection like the recovery clock (working time for 5×8 service). Level 1 has staff resident on site (PT0M): no
+ * detection on the level's hours like the recovery clock (working time for levels 3–4). Level 1 has staff resident on site (PT0M): no
  * deadline. The first 人员到场 or 现场值守 action is the arrival, on the timeline with its deadline.
  */
 @Implements(value = "GB 5.3.6", what = "应急事件人员到场时限按服务级别计算，记录到场时间及是否按时")
@@ -44,13 +44,13 @@ class OnSiteClock {
 
   /** Starts the clock once per case; a reopened case keeps its deadline, as for recovery. */
   @Transactional
-  public OnSite start(long id, Duration within) {
+  public OnSite start(long id, Duration within, String levelHours) {
     OnSite now = of(id);
     if (now.within() != null) {
       return now;
     }
     Emergency e = cases.get(id);
-    Instant due = within.isZero() ? null : e.workingHoursOnly() ? calendar.plusWorkingTime(e.detectedAt(), within)
+    Instant due = within.isZero() ? null : "5x8".equals(levelHours) ? calendar.plusWorkingTime(e.detectedAt(), within)
         : e.detectedAt().plus(within);
     jdbc.sql("UPDATE emergency SET on_site_within_s = ?, on_site_due_at = ?, updated_at = ? WHERE id = ?")
         .params(within.toSeconds(), ts(due), ts(clock.instant()), id).update();

@@ -31,15 +31,13 @@ class Reclassification {
       "DEGRADATION", "业务系统性能下降", "SECURITY", "安全事件", "OTHER", "其他");
 
   private final EmergencyService cases;
-  private final RecoveryClock recovery;
   private final WorkingCalendar calendar;
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  Reclassification(EmergencyService cases, RecoveryClock recovery, WorkingCalendar calendar, JdbcClient jdbc,
+  Reclassification(EmergencyService cases, WorkingCalendar calendar, JdbcClient jdbc,
       Clock clock) {
     this.cases = cases;
-    this.recovery = recovery;
     this.calendar = calendar;
     this.jdbc = jdbc;
     this.clock = clock;
@@ -69,12 +67,13 @@ class Reclassification {
 
   /**
    * The clocks of the new classification, counted again from when the response clock started (the time detected,
-   * or the reopening): response deadline, feedback interval (the next beat from now) and recovery deadline, on the
-   * clock for 7×24 service and in working time for 5×8.
+   * or the reopening): response deadline and feedback interval (the next beat from now), on the clock for 7×24
+   * service and in working time for 5×8. The recovery deadline follows the system's service level, not the
+   * classification (GB/T 34077.3 5.3.6), and stays.
    */
   @Transactional
-  public Emergency apply(long id, String category, String severity, String hours, Duration responseWithin, Duration feedbackInterval,
-      Instant handedOverRecoveryDue) {
+  public Emergency apply(long id, String category, String severity, String hours, Duration responseWithin,
+      Duration feedbackInterval) {
     Emergency e = cases.get(id);
     boolean workingHours = "5x8".equals(hours);
     Instant now = clock.instant();
@@ -86,14 +85,12 @@ class Reclassification {
         .params(category, severity, hours, responseWithin.toSeconds(), ts(responseDue), feedbackInterval.toSeconds(),
             ts(nextFeedback), ts(now), id)
         .update();
-    Instant recoveryDue = e.recoveryDueAt() == null ? null : recovery.recomputeRecoveryDue(id, handedOverRecoveryDue);
     Emergency after = cases.get(id);
     String responded = after.respondedAt() == null ? "" : after.respondedAt().isAfter(responseDue) ? "（已响应，超时）"
         : "（已响应，按时）";
     cases.event(id, "UPDATE", "system", "按新分级（" + after.severity() + "，" + hours.replace('x', '×')
         + "）自发现时间起重算时限：响应时限 " + CityTime.minute(responseDue) + responded + "，下次反馈 "
-        + CityTime.minute(nextFeedback) + (recoveryDue == null ? "" : "，恢复时限 " + CityTime.minute(recoveryDue)),
-        null, null);
+        + CityTime.minute(nextFeedback) + "（恢复时限按业务系统的服务级别计算，不变）", null, null);
     return after;
   }
 

@@ -10,16 +10,19 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Handle (P6 7.4.2.3.3–5): every action with its time; the first presence on site is the arrival against the on-site
- * deadline (GB/T 34077.3 5.3.6); on recovery the cause and result.
+ * Handle (P6 7.4.2.3.3–5): every action with its time and the step of the case's plans it follows (if any); the
+ * first presence on site is the arrival against the on-site deadline (GB/T 34077.3 5.3.6); on recovery the cause and
+ * result.
  */
 @Component("recordEmergencyAction")
 class RecordEmergencyAction extends ProcessStep {
   private final EmergencyService service;
+  private final EmergencyPlans plans;
   private final OnSiteClock onSite;
 
-  RecordEmergencyAction(EmergencyService service, OnSiteClock onSite) {
+  RecordEmergencyAction(EmergencyService service, EmergencyPlans plans, OnSiteClock onSite) {
     this.service = service;
+    this.plans = plans;
     this.onSite = onSite;
   }
 
@@ -35,7 +38,17 @@ class RecordEmergencyAction extends ProcessStep {
       throw ValidationException.of(HANDLING_OUTCOME, "请选择处置状态");
     }
     String type = text(execution, ACTION_TYPE);
-    service.event(id, "ACTION", actor(execution), (type == null ? "" : "【" + label(type) + "】") + note, null, null);
+    String choice = text(execution, PLAN_STEP);
+    EmergencyPlans.Step step = null;
+    if (choice != null && !EmergencyPlans.NO_STEP.equals(choice)) {
+      step = plans.step(id, choice).orElseThrow(() -> ValidationException.of(PLAN_STEP,
+          "不是本事件所启动预案的步骤: " + choice));
+    }
+    String follows = step == null ? "" : "【依据预案 " + step.planNo() + " 第 " + step.number() + " 步：" + step.text()
+        + "】";
+    service.event(id, "ACTION", actor(execution), (type == null ? "" : "【" + label(type) + "】") + follows + note, null,
+        null, step == null ? null : step.planNo(), step == null ? null : step.number());
+    execution.removeVariable(PLAN_STEP); // each action says its own step
     if ("ON_SITE".equals(type) || "STANDBY".equals(type)) {
       onSite.arrived(id, actor(execution)); // GB/T 34077.3 5.3.6: the first presence on site is the arrival
     }

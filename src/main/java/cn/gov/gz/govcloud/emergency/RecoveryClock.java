@@ -14,9 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The recovery clock of an emergency (GB/T 34077.3 5.3.6): by when service must be back, from the system's service
- * level (decision service-level-targets), counted from detection, in working time for 5×8 service.
+ * level (decision service-level-targets), counted from detection on the level's hours (levels 1–2 7×24, levels 3–4
+ * 5×8 working time), whatever calendar the case's response follows.
  */
-@Implements(value = "GB 5.3.6", what = "应急事件故障恢复时限按服务级别计算，自发现时间起算，重新处置沿用原时限")
+@Implements(value = "GB 5.3.6", what = "应急事件故障恢复时限按服务级别及其服务时间（一、二级 7×24，三、四级 5×8）计算，自发现时间起算，重新处置沿用原时限")
 @Service
 class RecoveryClock {
   private final EmergencyService cases;
@@ -37,30 +38,33 @@ class RecoveryClock {
    * earlier. A reopened case keeps its deadline: the fault is the same.
    */
   @Transactional
-  public Emergency startRecoveryClock(long id, Duration recoverWithin, Instant handedOverDue) {
+  public Emergency startRecoveryClock(long id, Duration recoverWithin, String levelHours, Instant handedOverDue) {
     Emergency e = cases.get(id);
     if (e.recoveryDueAt() != null) {
       return e;
     }
-    Instant due = e.workingHoursOnly() ? calendar.plusWorkingTime(e.detectedAt(), recoverWithin)
+    Instant due = "5x8".equals(levelHours) ? calendar.plusWorkingTime(e.detectedAt(), recoverWithin)
         : e.detectedAt().plus(recoverWithin);
     if (handedOverDue != null && handedOverDue.isBefore(due)) {
       due = handedOverDue;
     }
-    jdbc.sql("UPDATE emergency SET recovery_within_s = ?, recovery_due_at = ?, updated_at = ? WHERE id = ?")
-        .params(recoverWithin.toSeconds(), ts(due), ts(clock.instant()), id).update();
+    jdbc.sql("UPDATE emergency SET recovery_within_s = ?, recovery_due_at = ?, level_hours = ?, updated_at = ? "
+        + "WHERE id = ?").params(recoverWithin.toSeconds(), ts(due), levelHours, ts(clock.instant()), id).update();
     return cases.get(id);
   }
 
-  /**
-   * The recovery deadline counted again from detection: after a calendar change (5×8 cases, on the new calendar) or
-   * after the responder reclassified the case (7×24 or 5×8 as the new classification says).
-   */
+  /** Whether the case's recovery and on-site clocks count working time (its system's level is 5×8). */
+  boolean levelInWorkingTime(long id) {
+    return jdbc.sql("SELECT level_hours FROM emergency WHERE id = ?").param(id).query(String.class).optional()
+        .map("5x8"::equals).orElse(false);
+  }
+
+  /** After a calendar change: the recovery deadline of a case on a 5×8 level counted again on the new calendar. */
   @Transactional
   public Instant recomputeRecoveryDue(long id, Instant handedOverDue) {
     Emergency e = cases.get(id);
     long within = jdbc.sql("SELECT recovery_within_s FROM emergency WHERE id = ?").param(id).query(Long.class).single();
-    Instant due = e.workingHoursOnly() ? calendar.plusWorkingTime(e.detectedAt(), Duration.ofSeconds(within))
+    Instant due = levelInWorkingTime(id) ? calendar.plusWorkingTime(e.detectedAt(), Duration.ofSeconds(within))
         : e.detectedAt().plusSeconds(within);
     if (handedOverDue != null && handedOverDue.isBefore(due)) {
       due = handedOverDue;

@@ -57,10 +57,11 @@ class StartResponseClock extends ProcessStep {
     Map<String, Object> targets = json.read(execution, SERVICE_LEVEL_TARGETS, DECISION_RESULT);
     execution.setVariable(SERVICE_LEVEL_TARGETS, SpinValues.jsonValue(json.write(targets)).create());
     Object handedOver = execution.getVariable(WORK_ORDER_RECOVERY_DUE);
+    String levelHours = (String) targets.get("acceptanceHours");
     Emergency withRecovery = recovery.startRecoveryClock(id, Duration.parse((String) targets.get("recoverWithin")),
-        handedOver instanceof java.util.Date d ? d.toInstant() : null);
+        levelHours, handedOver instanceof java.util.Date d ? d.toInstant() : null);
     execution.setVariable(RECOVERY_DUE, date(withRecovery.recoveryDueAt()));
-    onSite.start(id, Duration.parse((String) targets.get("onSiteWithin")));
+    onSite.start(id, Duration.parse((String) targets.get("onSiteWithin")), levelHours);
     // the escalation loop waits for the first level at the response deadline (at once if it has passed)
     execution.setVariable(NEXT_ESCALATION_AT, date(e.responseDueAt()));
     execution.setVariable(MORE_ESCALATIONS, true);

@@ -3,6 +3,7 @@ package cn.gov.gz.govcloud.inspection;
 import static cn.gov.gz.govcloud.engine.Variables.text;
 import static cn.gov.gz.govcloud.inspection.InspectionVariables.*;
 
+import cn.gov.gz.govcloud.access.People;
 import cn.gov.gz.govcloud.engine.ProcessStep;
 import cn.gov.gz.govcloud.web.ValidationException;
 import java.time.Instant;
@@ -19,10 +20,12 @@ class ApplyOverdueDecision extends ProcessStep {
 
   private final InspectionService service;
   private final InspectionFindings findings;
+  private final People people;
 
-  ApplyOverdueDecision(InspectionService service, InspectionFindings findings) {
+  ApplyOverdueDecision(InspectionService service, InspectionFindings findings, People people) {
     this.service = service;
     this.findings = findings;
+    this.people = people;
   }
 
   @Override
@@ -35,7 +38,9 @@ class ApplyOverdueDecision extends ProcessStep {
     }
     service.escalated(id);
     if (CARRY_OVER.equals(decision)) {
-      findings.carryOver(id, comment, actor(execution));
+      String by = actor(execution);
+      // the addendum shows the decision: the manager by name
+      findings.carryOver(id, comment, people.name(by));
     } else if (EXTEND.equals(decision)) {
       Instant due = FormValues.moment(execution.getVariable(NEW_DUE_DATE), NEW_DUE_DATE);
       service.extendDue(id, due);

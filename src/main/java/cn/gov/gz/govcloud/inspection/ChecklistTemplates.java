@@ -44,8 +44,8 @@ class ChecklistTemplates {
             rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getBoolean(9))).list();
   }
 
-  @Transactional
-  ChecklistItem saveTemplate(Long id, ChecklistItem in, String by) {
+  /** Checks a template item as proposed; a clear error per field. */
+  static void validate(ChecklistItem in) {
     List<FieldError> errors = new ArrayList<>();
     if (in.areaKind() == null || !Set.of("ROOM", "RESOURCE").contains(in.areaKind())) {
       errors.add(new FieldError(null, "areaKind", "取值 ROOM（机房，附录 A.2）或 RESOURCE（云资源，附录 A.1）"));
@@ -60,6 +60,20 @@ class ChecklistTemplates {
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
     }
+  }
+
+  boolean exists(long id) {
+    return jdbc.sql("SELECT COUNT(*) FROM inspection_checklist_item WHERE id = ?").param(id).query(Long.class).single()
+        > 0;
+  }
+
+  /**
+   * Writes a template item. Called only for a change management has confirmed ({@link ChecklistChanges}): the
+   * checklist is part of the inspection requirements (P6 7.2.3.1.1, 7.2.3.2.1).
+   */
+  @Transactional
+  ChecklistItem apply(Long id, ChecklistItem in, String by) {
+    validate(in);
     Timestamp now = ts(clock.instant());
     boolean active = in.active() == null || in.active();
     if (id == null) {

@@ -71,7 +71,7 @@ public class FindingFollowUps implements DelegateVariableMapping {
   public void mapOutputVariables(DelegateExecution superExecution, VariableScope subInstance) {
     Object no = subInstance.getVariable(WORK_ORDER_NO);
     String instanceId = subInstance instanceof DelegateExecution sub ? sub.getProcessInstanceId() : null;
-    findings.closeFinding(findingId(superExecution), instanceId,
+    findings.closeFinding(findingId(superExecution), instanceId, no == null ? null : no.toString(),
         "工单 " + (no == null ? instanceId : no) + " 已于 " + CityTime.minute(clock.instant()) + " 办结");
   }
 }

@@ -7,7 +7,7 @@ import java.time.Instant;
 public record Inspection(long id, String inspectionNo, Kind kind, String quarterKey, Scope scope, String reason,
     String processInstanceId, Status status, Instant dueAt, String plannedBy, String startedBy,
     Long reconciliationRunId, Long reportId, Instant escalatedAt, Instant createdAt, Instant checkedAt,
-    Instant completedAt) {
+    Instant completedAt, Long addendumId, String requirementsBy, Instant requirementsAt) {
 
   public enum Kind {
     QUARTERLY("季度全面巡检"), SPECIAL("专项巡检");

@@ -27,7 +27,7 @@ public class InspectionFindings {
   /** The process the findings are handed to (processes/work-order.bpmn), as the inspection model calls it. */
   static final String WORK_ORDER = "work-order";
   private static final String COLUMNS = "id, finding_no, inspection_id, area_id, source, title, description, "
-      + "severity, unit_code, status, case_key, case_instance_id, resolution, created_at, closed_at";
+      + "severity, unit_code, status, case_key, case_instance_id, resolution, created_at, closed_at, work_order_no";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -115,10 +115,22 @@ public class InspectionFindings {
 
   /** The work order following the finding ended: the finding is closed (a carried-over one stays carried over). */
   @Transactional
-  void closeFinding(long findingId, String caseInstanceId, String resolution) {
+  void closeFinding(long findingId, String caseInstanceId, String workOrderNo, String resolution) {
     jdbc.sql("UPDATE inspection_finding SET status = 'CLOSED', case_instance_id = ?, resolution = ?, closed_at = ? "
             + "WHERE id = ? AND status IN ('OPEN', 'FOLLOWING')")
         .params(caseInstanceId, cut(resolution, 1000), ts(clock.instant()), findingId).update();
+    if (workOrderNo != null) {
+      jdbc.sql("UPDATE inspection_finding SET work_order_no = ? WHERE id = ?").params(cut(workOrderNo, 40), findingId)
+          .update();
+    }
+  }
+
+  /** The work order now following the finding (its number is the work order room's, read from the called instance). */
+  @Transactional
+  void linkOrder(long inspectionId, String findingNo, String caseInstanceId, String workOrderNo) {
+    jdbc.sql("UPDATE inspection_finding SET case_instance_id = ?, work_order_no = ? WHERE inspection_id = ? "
+            + "AND finding_no = ? AND status = 'FOLLOWING'")
+        .params(caseInstanceId, cut(workOrderNo, 40), inspectionId, findingNo).update();
   }
 
   /** The manager accepts the findings still open as carried over to the next inspection (P6 7.2.3.1.4). */
@@ -132,13 +144,13 @@ public class InspectionFindings {
   /** One problem found: an abnormal checklist item or a kind of ledger difference of one unit. */
   public record Finding(long id, String findingNo, long inspectionId, Long areaId, String source, String title,
       String description, String severity, String unitCode, String status, String caseKey, String caseInstanceId,
-      String resolution, Instant createdAt, Instant closedAt) {}
+      String resolution, Instant createdAt, Instant closedAt, String workOrderNo) {}
 
   static Finding map(ResultSet rs, int row) throws SQLException {
     return new Finding(rs.getLong("id"), rs.getString("finding_no"), rs.getLong("inspection_id"),
         (Long) rs.getObject("area_id", Long.class), rs.getString("source"), rs.getString("title"),
         rs.getString("description"), rs.getString("severity"), rs.getString("unit_code"), rs.getString("status"),
         rs.getString("case_key"), rs.getString("case_instance_id"), rs.getString("resolution"),
-        instant(rs, "created_at"), instant(rs, "closed_at"));
+        instant(rs, "created_at"), instant(rs, "closed_at"), rs.getString("work_order_no"));
   }
 }

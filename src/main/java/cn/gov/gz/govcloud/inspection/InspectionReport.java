@@ -21,13 +21,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * The inspection report (P6 7.2.3.1.6, 7.2.3.2.7): scope, what was checked per area, the findings with how each was
- * followed up, analysis, improvement measures and completion. Archived with a version and sent to management, the
- * provider's managers and the units whose resources had findings.
+ * The inspection report (P6 7.2.3.1.6, 7.2.3.2.7), written as soon as every area is inspected: scope, what was checked
+ * per area, the findings with the work order following each (they run on; {@link InspectionAddendum} records how
+ * they were closed), analysis, improvement measures. Archived with a version and sent to management, the provider's
+ * managers and the units whose resources had findings. Runs in its own transaction after the findings' work orders
+ * have started (asynchronous in the model), so it names their numbers.
  */
 @Component("writeInspectionReport")
 class InspectionReport extends ProcessStep {
@@ -62,9 +66,12 @@ class InspectionReport extends ProcessStep {
   @Override
   protected void run(DelegateExecution execution) {
     long id = InspectionVariables.inspectionId(execution);
-    service.status(id, Inspection.Status.COMPLETED);
-    Inspection inspection = service.get(id);
+    linkOrders(execution, id);
     List<Finding> findings = findingsOf.findings(id);
+    if (findings.isEmpty()) {
+      service.status(id, Inspection.Status.COMPLETED);
+    }
+    Inspection inspection = service.get(id);
     int version = archive.nextVersion(KIND, inspection.inspectionNo());
     byte[] docx = render(inspection, service.areas(id), checklists.results(id), findings, version);
     ReportDocument d = archive.archive(KIND, inspection.inspectionNo(), "巡检报告 " + inspection.inspectionNo(),
@@ -76,8 +83,19 @@ class InspectionReport extends ProcessStep {
     findings.stream().map(Finding::unitCode).filter(u -> u != null).distinct().map(Groups::unitGroup)
         .forEach(groups::add);
     notifier.toGroups(groups, "inspection-report", inspection.inspectionNo(), "巡检 " + inspection.inspectionNo(),
-        "巡检报告", inspection.kind().label() + "已完成，巡检报告（第 " + d.version() + " 版）已归档。\n" + links.line(d),
+        "巡检报告", inspection.kind().label() + "已完成，巡检报告（第 " + d.version() + " 版）已归档。"
+            + (findings.isEmpty() ? "" : "发现的问题已转运维工单整改，整改结果另见补充报告。") + "\n" + links.line(d),
         "发现问题 " + findings.size() + " 项");
+  }
+
+  /** The work orders the inspection called for its findings: business key the finding number (through the engine). */
+  private void linkOrders(DelegateExecution execution, long id) {
+    RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+    for (ProcessInstance order : runtime.createProcessInstanceQuery()
+        .superProcessInstanceId(execution.getProcessInstanceId()).list()) {
+      Object no = runtime.getVariable(order.getId(), FindingFollowUps.WORK_ORDER_NO);
+      findingsOf.linkOrder(id, order.getBusinessKey(), order.getId(), no == null ? null : no.toString());
+    }
   }
 
   byte[] render(Inspection i, List<Area> areas, List<Result> results, List<Finding> findings, int version) {
@@ -85,7 +103,7 @@ class InspectionReport extends ProcessStep {
     long done = areas.stream().filter(a -> a.status() == Area.Status.DONE).count();
     // the due date may have been extended since; an escalation before the checks were done means they were late
     boolean onTime = i.checkedAt() != null && (i.escalatedAt() == null || i.checkedAt().isBefore(i.escalatedAt()));
-    List<String> users = new ArrayList<>(List.of(nz(i.startedBy()), nz(i.plannedBy())));
+    List<String> users = new ArrayList<>(List.of(nz(i.startedBy()), nz(i.plannedBy()), nz(i.requirementsBy())));
     areas.forEach(a -> users.add(a.inspector()));
     Map<String, String> names = people.names(users);
     Map<String, String> units = organization.unitNames();
@@ -94,12 +112,15 @@ class InspectionReport extends ProcessStep {
     data.put("inspectionNo", i.inspectionNo());
     data.put("kind", i.kind().label());
     data.put("version", String.valueOf(version));
-    data.put("status", i.completedAt() == null ? "巡检完成，问题整改跟进中" : "巡检及问题整改均已完成");
+    data.put("status", findings.isEmpty() ? "巡检完成，未发现问题"
+        : i.completedAt() == null ? "巡检完成，问题已转运维工单整改，整改结果见补充报告" : "巡检及问题整改均已完成");
     data.put("overview", List.of(
         pair("巡检类型", i.kind().label() + (i.quarterKey() == null ? "" : "（" + quarter(i.quarterKey()) + "）")),
         pair("巡检原因", i.reason() == null ? "按季度例行开展（DB4401/T 294.3—2024 5.1.3.2）" : i.reason()),
         pair("巡检范围", scope(i, units)),
         pair("发起人 / 计划制定人", person(names, i.startedBy()) + " / " + person(names, i.plannedBy())),
+        pair("巡检要求确认", i.requirementsAt() == null ? "—"
+            : person(names, i.requirementsBy()) + " 于 " + time(i.requirementsAt()) + " 确认"),
         pair("开始时间", time(i.createdAt())),
         pair("计划完成时间", time(i.dueAt())),
         pair("巡检完成时间", time(i.checkedAt()) + (i.checkedAt() == null ? "" : onTime ? "（按时）" : "（逾期）")),
@@ -129,6 +150,7 @@ class InspectionReport extends ProcessStep {
                 + (f.unitCode() == null ? "" : "\n使用单位：" + units.getOrDefault(f.unitCode(), f.unitCode())),
             "severity", "SEVERE".equals(f.severity()) ? "严重" : "一般",
             "followUp", f.resolution() != null ? f.resolution()
+                : f.workOrderNo() != null ? "已转运维工单 " + f.workOrderNo() + " 整改"
                 : "FOLLOWING".equals(f.status()) ? "已转运维工单跟进，尚未关闭" : "待转运维工单",
             "status", status(f.status()))).toList());
     data.put("analysis", analysis(results, findings));
@@ -157,7 +179,14 @@ class InspectionReport extends ProcessStep {
     }
     long closed = findings.stream().filter(f -> "CLOSED".equals(f.status())).count();
     long carried = findings.stream().filter(f -> "CARRIED_OVER".equals(f.status())).count();
-    return "所有问题均已转工单跟进：已整改关闭 " + closed + " 项，结转下次巡检跟进 " + carried + " 项。"
+    long following = findings.size() - closed - carried;
+    if (closed + carried == 0) {
+      return "发现的 " + findings.size() + " 项问题均已转运维工单整改，整改结果见补充报告。"
+          + (findings.stream().anyMatch(f -> "LEDGER".equals(f.source()))
+              ? "台账差异须在下次巡检前完成台账更正，并复核订单与实际运行一致。" : "");
+    }
+    return "所有问题均已转工单跟进：已整改关闭 " + closed + " 项，结转下次巡检跟进 " + carried + " 项"
+        + (following > 0 ? "，整改中 " + following + " 项（整改结果见补充报告）" : "") + "。"
         + (findings.stream().anyMatch(f -> "LEDGER".equals(f.source()))
             ? "台账差异须在下次巡检前完成台账更正，并复核订单与实际运行一致。" : "")
         + (carried > 0 ? "结转问题列入下次巡检重点检查。" : "");
@@ -188,7 +217,7 @@ class InspectionReport extends ProcessStep {
     return key.substring(0, 4) + " 年第 " + key.substring(5) + " 季度";
   }
 
-  private static String status(String s) {
+  static String status(String s) {
     return switch (s) {
       case "CLOSED" -> "已关闭";
       case "CARRIED_OVER" -> "已结转";
@@ -201,7 +230,7 @@ class InspectionReport extends ProcessStep {
     return b == 0 ? "—" : Math.round(100.0 * a / b) + "%";
   }
 
-  private static Map<String, String> pair(String item, String value) {
+  static Map<String, String> pair(String item, String value) {
     return Map.of("item", item, "value", value == null ? "—" : value);
   }
 

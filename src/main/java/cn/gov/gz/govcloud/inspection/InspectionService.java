@@ -37,7 +37,7 @@ public class InspectionService {
 
   private static final String COLUMNS = "id, inspection_no, kind, quarter_key, scope_rooms, scope_units, "
       + "scope_categories, reason, process_instance_id, status, due_at, planned_by, started_by, reconciliation_run_id, "
-      + "report_id, escalated_at, created_at, checked_at, completed_at";
+      + "report_id, escalated_at, created_at, checked_at, completed_at, addendum_id, requirements_by, requirements_at";
   private static final String AREA_COLUMNS = "id, inspection_id, kind, ref, name, inspector, status, access_at, "
       + "access_note, access_comment, access_by, checked_by, checked_at";
 
@@ -117,6 +117,21 @@ public class InspectionService {
     }
   }
 
+  /** The using units that have business systems of these service levels (GB/T 34077.3 5.3.6), in code order. */
+  public List<String> unitsWithLevels(java.util.Collection<Integer> levels) {
+    if (levels.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT DISTINCT unit_code FROM rv_business_system WHERE service_level IN ("
+            + String.join(", ", levels.stream().map(l -> "?").toList()) + ") ORDER BY unit_code")
+        .params(List.copyOf(levels)).query(String.class).list();
+  }
+
+  /** The resource checklist categories (P3 Appendix A.1) a special inspection of cloud resources covers. */
+  public List<String> resourceCategories() {
+    return templates.categories();
+  }
+
   /** Whether a full inspection would have anything to inspect: an active machine room or resource checklist item. */
   public boolean anythingToInspect() {
     return !plannedAreas(Scope.ALL).isEmpty();
@@ -141,7 +156,10 @@ public class InspectionService {
     return areas;
   }
 
-  /** The manager's plan: due date and who inspects rooms and resources (P6 7.2.3.1.2). */
+  /**
+   * The manager's plan: due date and who inspects rooms and resources (P6 7.2.3.1.2). The inspection stays PLANNING
+   * until management confirms the requirements ({@link #requirementsConfirmed}).
+   */
   @Transactional
   public void applyPlan(long id, Instant dueAt, String roomInspector, String resourceInspector, String by) {
     List<FieldError> errors = new ArrayList<>();
@@ -158,7 +176,7 @@ public class InspectionService {
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
     }
-    jdbc.sql("UPDATE inspection SET due_at = ?, planned_by = ?, status = 'IN_PROGRESS' WHERE id = ?")
+    jdbc.sql("UPDATE inspection SET due_at = ?, planned_by = ? WHERE id = ?")
         .params(ts(dueAt), by, id).update();
     jdbc.sql("UPDATE inspection_area SET inspector = CASE WHEN kind = 'ROOM' THEN ? ELSE ? END, status = 'PENDING' "
         + "WHERE inspection_id = ?").params(roomInspector, resourceInspector, id).update();
@@ -240,6 +258,19 @@ public class InspectionService {
     jdbc.sql("UPDATE inspection SET report_id = ? WHERE id = ?").params(reportId, inspectionId).update();
   }
 
+  @Transactional
+  public void addendum(long inspectionId, long addendumId) {
+    jdbc.sql("UPDATE inspection SET addendum_id = ? WHERE id = ?").params(addendumId, inspectionId).update();
+  }
+
+  /** Management confirmed the inspection requirements (P6 7.2.3.1.1, 7.2.3.2.1): the inspection may start. */
+  @Transactional
+  public void requirementsConfirmed(long inspectionId, String by, String comment) {
+    jdbc.sql("UPDATE inspection SET requirements_by = ?, requirements_at = ?, requirements_comment = ?, "
+            + "status = 'IN_PROGRESS' WHERE id = ?")
+        .params(by, ts(clock.instant()), InspectionSql.cut(comment, 1000), inspectionId).update();
+  }
+
   // ---- records
 
   /** What a special inspection covers; empty lists mean "all". */
@@ -270,7 +301,8 @@ public class InspectionService {
         Inspection.Status.valueOf(rs.getString("status")), instant(rs, "due_at"), rs.getString("planned_by"),
         rs.getString("started_by"), (Long) rs.getObject("reconciliation_run_id", Long.class),
         (Long) rs.getObject("report_id", Long.class), instant(rs, "escalated_at"), instant(rs, "created_at"),
-        instant(rs, "checked_at"), instant(rs, "completed_at"));
+        instant(rs, "checked_at"), instant(rs, "completed_at"), (Long) rs.getObject("addendum_id", Long.class),
+        rs.getString("requirements_by"), instant(rs, "requirements_at"));
   }
 
   static Area mapArea(ResultSet rs, int row) throws SQLException {

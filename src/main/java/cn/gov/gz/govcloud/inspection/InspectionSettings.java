@@ -2,7 +2,7 @@ package cn.gov.gz.govcloud.inspection;
 
 import org.springframework.stereotype.Component;
 
-/** What the inspection model reads from configuration: {@code ${inspectionSettings.schedule}} on its timer start. */
+/** What the inspection models read from configuration: the cron of their timer starts. */
 @Component("inspectionSettings")
 public class InspectionSettings {
 
@@ -14,5 +14,10 @@ public class InspectionSettings {
 
   public String getSchedule() {
     return properties.schedule();
+  }
+
+  /** {@code ${inspectionSettings.levelSchedule}}: when the service levels' inspection cycles are checked. */
+  public String getLevelSchedule() {
+    return properties.levelSchedule();
   }
 }

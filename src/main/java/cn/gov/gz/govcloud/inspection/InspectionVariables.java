@@ -15,6 +15,8 @@ public final class InspectionVariables {
   public static final String SCOPE_UNITS = "scopeUnits";
   public static final String SCOPE_CATEGORIES = "scopeCategories";
   public static final String REASON = "reason";
+  /** Whether a service level's inspection cycle falls due this week (the level schedule's gateway). */
+  public static final String LEVEL_INSPECTION_DUE = "levelInspectionDue";
 
   public static final String INSPECTION_ID = "inspectionId";
   public static final String INSPECTION_NO = "inspectionNo";
@@ -31,6 +33,16 @@ public final class InspectionVariables {
   public static final String INSPECTION_DUE = "inspectionDue";
   public static final String AREA_IDS = "areaIds";
 
+  // management's confirmation of the requirements (P6 7.2.3.1.1, 7.2.3.2.1)
+  public static final String REQUIREMENTS_SUMMARY = "requirementsSummary";
+  /** The checklist changes pending when the task opened, comma-separated ids: confirmed with the requirements. */
+  public static final String CHECKLIST_CHANGE_IDS = "checklistChangeIds";
+  public static final String REQUIREMENTS_DECISION = "requirementsDecision";
+  public static final String REQUIREMENTS_COMMENT = "requirementsComment";
+  /** Values of {@link #REQUIREMENTS_DECISION}. */
+  public static final String CONFIRM = "CONFIRM";
+  public static final String RETURN = "RETURN";
+
   // per area (local to the multi-instance body)
   public static final String AREA_ID = "areaId";
   public static final String AREA_KIND = "areaKind";
@@ -45,7 +57,11 @@ public final class InspectionVariables {
   // follow-up of findings (the multi-instance call of work-order: one finding per instance)
   public static final String OPEN_FINDINGS = "openFindings";
   public static final String FINDING_ID = "findingId";
-  public static final String REPORTED = "reported";
+  /** Whether the inspection found anything: without findings there is nothing to follow up nor an addendum. */
+  public static final String HAD_FINDINGS = "hadFindings";
+  /** Whether the addendum (补充报告) was written: on carrying over, before the carried-over orders end. */
+  public static final String ADDENDUM_WRITTEN = "addendumWritten";
+  public static final String ADDENDUM_ID = "addendumId";
   public static final String FINDINGS_SUMMARY = "findingsSummary";
   public static final String OVERDUE_DECISION = "overdueDecision";
   public static final String NEW_DUE_DATE = "newDueDate";

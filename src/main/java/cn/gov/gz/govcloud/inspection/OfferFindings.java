@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Hands every finding not yet closed to a work order (P6 7.2.3.1.4, 7.2.3.2.5): the open ones after the areas are
  * done, and, each time the work orders of a round have ended, those whose order was cancelled. Sets
- * {@code openFindings}; {@code reported} once the report was written on carrying the findings over.
+ * {@code openFindings}, {@code hadFindings} (nothing to follow up nor to add to the report without findings) and
+ * {@code addendumWritten} (the addendum went out on carrying the findings over).
  */
 @Component("offerInspectionFindings")
 class OfferFindings extends ProcessStep {
@@ -25,11 +26,13 @@ class OfferFindings extends ProcessStep {
   @Override
   protected void run(DelegateExecution execution) {
     long id = inspectionId(execution);
-    boolean reported = service.get(id).reportId() != null;
-    if (!reported) {
+    Inspection inspection = service.get(id);
+    boolean addendum = inspection.addendumId() != null;
+    if (!addendum && inspection.status() != Inspection.Status.COMPLETED) {
       service.status(id, Inspection.Status.FOLLOW_UP);
     }
     execution.setVariable(OPEN_FINDINGS, (long) findings.offer(id));
-    execution.setVariable(REPORTED, reported);
+    execution.setVariable(HAD_FINDINGS, !findings.findings(id).isEmpty());
+    execution.setVariable(ADDENDUM_WRITTEN, addendum);
   }
 }

@@ -27,7 +27,9 @@ import org.springframework.stereotype.Service;
  * At the city's scale (20,000+ resources per review) the latest deployed version is parsed once by a DMN engine with
  * Camunda's FEEL engine behind {@link MemoizingFeelEngine} and evaluated in memory per resource with typed inputs: the
  * rules stay in the model, literal cells are not parsed again for every resource, and a review does not write 20,000
- * decision instances to the history. A newly deployed version (on any node) is picked up by the next review.
+ * decision instances to the history. A newly deployed version (on any node) is picked up by the next review. The table's
+ * hit policy is COLLECT: a resource gets one recommendation for every row it matches (which rows exclude each other is
+ * written in the rows' conditions), none when it is kept.
  */
 @Service
 public class AppendixCRules {
@@ -53,14 +55,17 @@ public class AppendixCRules {
     }
   }
 
-  /** The answer: SCALE_DOWN, REVOKE, SCALE_UP, PLUGIN_ABNORMAL or KEEP, what to adjust, and the rule's wording. */
-  public record Classification(String action, String target, String ruleLabel) {
-    public boolean keep() {
-      return "KEEP".equals(action);
-    }
-  }
+  /** One recommendation: SCALE_DOWN, REVOKE, SCALE_UP or PLUGIN_ABNORMAL, what to adjust, and the rule's wording. */
+  public record Classification(String action, String target, String ruleLabel) {}
 
-  static final Classification KEEP = new Classification("KEEP", "NONE", "未命中任何规则");
+  /** How strongly an action marks its resource, strongest first (the resource's one action in the usage table). */
+  private static final List<String> PRECEDENCE = List.of("REVOKE", "SCALE_DOWN", "SCALE_UP", "PLUGIN_ABNORMAL");
+
+  /** The resource's action among its recommendations: the first of REVOKE, SCALE_DOWN, SCALE_UP, PLUGIN_ABNORMAL. */
+  public static String principalAction(List<Classification> recommendations) {
+    return PRECEDENCE.stream().filter(a -> recommendations.stream().anyMatch(c -> a.equals(c.action()))).findFirst()
+        .orElse("KEEP");
+  }
 
   private final RepositoryService repository;
   private final DecisionService decisions;
@@ -78,13 +83,16 @@ public class AppendixCRules {
     this.privileged = privileged;
   }
 
-  /** Classifies every resource with the latest deployed version of the decision. */
-  public List<Classification> classify(List<Figures> resources) {
+  /**
+   * Classifies every resource with the latest deployed version of the decision: per resource the recommendations of
+   * every matching row in the table's order, empty when the resource is kept.
+   */
+  public List<List<Classification>> classify(List<Figures> resources) {
     return privileged.run(() -> {
       DmnDecision decision = latest();
-      List<Classification> out = new ArrayList<>(resources.size());
+      List<List<Classification>> out = new ArrayList<>(resources.size());
       for (Figures f : resources) {
-        out.add(answer(dmn.evaluateDecision(decision, f.variables()).getFirstResult()));
+        out.add(answers(dmn.evaluateDecision(decision, f.variables())));
       }
       return out;
     });
@@ -94,12 +102,12 @@ public class AppendixCRules {
    * The same through the engine's DecisionService, one evaluation per resource with its decision instance in the
    * history: the benchmark's comparison, and the way to check a single resource as Cockpit shows it.
    */
-  public List<Classification> classifyThroughDecisionService(List<Figures> resources) {
+  public List<List<Classification>> classifyThroughDecisionService(List<Figures> resources) {
     return privileged.run(() -> {
-      List<Classification> out = new ArrayList<>(resources.size());
+      List<List<Classification>> out = new ArrayList<>(resources.size());
       for (Figures f : resources) {
-        out.add(answer(decisions.evaluateDecisionByKey(OptimizationVariables.DECISION_KEY).variables(f.variables())
-            .evaluate().getFirstResult()));
+        out.add(answers(decisions.evaluateDecisionByKey(OptimizationVariables.DECISION_KEY).variables(f.variables())
+            .evaluate()));
       }
       return out;
     });
@@ -120,14 +128,25 @@ public class AppendixCRules {
     });
   }
 
-  private static Classification answer(DmnDecisionResultEntries row) {
-    if (row == null) {
-      return KEEP;
+  /**
+   * The matched rows' recommendations in the table's order; a row whose action is empty or KEEP recommends nothing, and
+   * of two rows with the same action and target (overlapping conditions) the first is kept.
+   */
+  private static List<Classification> answers(List<DmnDecisionResultEntries> rows) {
+    List<Classification> out = new ArrayList<>(rows.size());
+    for (DmnDecisionResultEntries row : rows) {
+      Object action = row.get("action");
+      if (action == null || "KEEP".equals(action.toString())) {
+        continue;
+      }
+      Object target = row.get("target");
+      Object label = row.get("ruleLabel");
+      Classification c = new Classification(action.toString(), target == null ? "ALL" : target.toString(),
+          label == null ? "" : label.toString());
+      if (out.stream().noneMatch(o -> o.action().equals(c.action()) && o.target().equals(c.target()))) {
+        out.add(c);
+      }
     }
-    Object action = row.get("action");
-    Object target = row.get("target");
-    Object label = row.get("ruleLabel");
-    return new Classification(action == null ? "KEEP" : action.toString(), target == null ? "NONE" : target.toString(),
-        label == null ? "" : label.toString());
+    return List.copyOf(out);
   }
 }

@@ -35,58 +35,65 @@ public class CandidateClassification {
     this.rules = rules;
   }
 
-  /** Classifies every resource with the decision and records the candidates with their evidence; returns how many. */
+  /**
+   * Classifies every resource with the decision and records its recommendations with their evidence: one per Appendix C
+   * row it matches (hit policy COLLECT), each proposing a change of its own target only, so that the recommendations of
+   * one resource are reviewed, confirmed and executed alone and their savings add up. Returns how many.
+   */
   @Transactional
   public int classify(long reviewId) {
     Review review = service.get(reviewId);
     List<Usage> usage = repository.usage(reviewId);
     long started = System.nanoTime();
-    List<Classification> answers = rules.classify(usage.stream().map(Usage::figures).toList());
+    List<List<Classification>> answers = rules.classify(usage.stream().map(Usage::figures).toList());
     long ms = (System.nanoTime() - started) / 1_000_000;
     Pricing pricing = settlement.pricing();
     List<Object[]> actions = new ArrayList<>();
     List<Object[]> candidates = new ArrayList<>();
     for (int i = 0; i < usage.size(); i++) {
       Usage u = usage.get(i);
-      Classification c = answers.get(i);
-      actions.add(new Object[] {c.action(), reviewId, u.resourceId()});
-      if (c.keep()) {
-        continue;
+      actions.add(new Object[] {AppendixCRules.principalAction(answers.get(i)), reviewId, u.resourceId()});
+      for (Classification c : answers.get(i)) {
+        candidates.add(candidate(reviewId, review, u, c, pricing));
       }
-      ResourceType type = ResourceType.valueOf(u.type());
-      Integer pv = u.vcpu();
-      Integer pm = u.memoryGb();
-      BigDecimal pd = u.diskTb();
-      switch (c.target()) {
-        case "CPU_MEMORY" -> {
-          pv = pv == null ? null : Math.max(1, pv / 2);
-          pm = pm == null ? null : Math.max(1, pm / 2);
-        }
-        case "CPU" -> pv = pv == null ? null : pv * 2;
-        case "MEMORY" -> pm = pm == null ? null : pm * 2;
-        case "STORAGE" -> pd = pd == null ? null : "SCALE_UP".equals(c.action()) ? tenth(pd.multiply(BigDecimal
-            .valueOf(1.5))) : shrunkStorage(pd, u.storageMax() == null ? u.storageAvg() : u.storageMax());
-        case "ALL" -> {
-          pv = null;
-          pm = null;
-          pd = null;
-        }
-        default -> { }
-      }
-      BigDecimal monthly = pricing.monthly(type, u.vcpu(), u.memoryGb(), u.diskTb(), review.periodTo());
-      BigDecimal saving = switch (c.action()) {
-        case "REVOKE" -> monthly;
-        case "PLUGIN_ABNORMAL" -> BigDecimal.ZERO.setScale(2);
-        default -> monthly.subtract(pricing.monthly(type, pv, pm, pd, review.periodTo()));
-      };
-      candidates.add(new Object[] {reviewId, u.resourceId(), u.unitCode(), u.businessSystemCode(), u.type(),
-          c.action(), cut(c.ruleLabel(), 200), evidence(u), u.vcpu(), u.memoryGb(), u.diskTb(), pv, pm, pd, monthly,
-          saving});
     }
     repository.actions(actions);
     repository.insertCandidates(candidates);
     repository.classified(reviewId, candidates.size(), ms);
     return candidates.size();
+  }
+
+  /** One recommendation's row: the spec proposed for its target (the rest unchanged), monthly cost and saving. */
+  private static Object[] candidate(long reviewId, Review review, Usage u, Classification c, Pricing pricing) {
+    ResourceType type = ResourceType.valueOf(u.type());
+    Integer pv = u.vcpu();
+    Integer pm = u.memoryGb();
+    BigDecimal pd = u.diskTb();
+    switch (c.target()) {
+      case "CPU_MEMORY" -> {
+        pv = pv == null ? null : Math.max(1, pv / 2);
+        pm = pm == null ? null : Math.max(1, pm / 2);
+      }
+      case "CPU" -> pv = pv == null ? null : pv * 2;
+      case "MEMORY" -> pm = pm == null ? null : pm * 2;
+      case "STORAGE" -> pd = pd == null ? null : "SCALE_UP".equals(c.action()) ? tenth(pd.multiply(BigDecimal
+          .valueOf(1.5))) : shrunkStorage(pd, u.storageMax() == null ? u.storageAvg() : u.storageMax());
+      case "ALL" -> {
+        pv = null;
+        pm = null;
+        pd = null;
+      }
+      default -> { }
+    }
+    BigDecimal monthly = pricing.monthly(type, u.vcpu(), u.memoryGb(), u.diskTb(), review.periodTo());
+    BigDecimal saving = switch (c.action()) {
+      case "REVOKE" -> monthly;
+      case "PLUGIN_ABNORMAL" -> BigDecimal.ZERO.setScale(2);
+      default -> monthly.subtract(pricing.monthly(type, pv, pm, pd, review.periodTo()));
+    };
+    return new Object[] {reviewId, u.resourceId(), u.unitCode(), u.businessSystemCode(), u.type(), c.action(),
+        cut(c.target(), 12), cut(c.ruleLabel(), 200), evidence(u), u.vcpu(), u.memoryGb(), u.diskTb(), pv, pm, pd,
+        monthly, saving};
   }
 
   private static BigDecimal tenth(BigDecimal tb) {

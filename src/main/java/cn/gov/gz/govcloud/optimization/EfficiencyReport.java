@@ -65,12 +65,12 @@ class EfficiencyReport {
     Agg all = new Agg();
     usage.forEach(all::add);
     List<Candidate> candidates = service.candidates(r.id(), null, null, null, null, Integer.MAX_VALUE);
-    BigDecimal saving = candidates.stream().filter(c -> !"SCALE_UP".equals(c.action()))
-        .map(Candidate::estimatedSaving).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal saving = saving(candidates.stream().filter(c -> !"SCALE_UP".equals(c.action())).toList());
     data.put("summary", List.of(
         pair("本期费用（元）", all.cost.setScale(2, RoundingMode.HALF_UP).toPlainString()),
         pair("缩容与回收候选资源", all.idle + " 项，本期费用 " + all.idleCost.setScale(2, RoundingMode.HALF_UP) + " 元"),
-        pair("优化建议", candidates.size() + " 项（含扩容与监控插件异常）"),
+        pair("优化建议", candidates.size() + " 项，涉及 " + candidates.stream().map(Candidate::resourceId).distinct()
+            .count() + " 项资源（含扩容与监控插件异常；一项资源命中附录 C 多行时每行一项建议）"),
         pair("缩容与回收预计每月节约（元）", saving.setScale(2, RoundingMode.HALF_UP).toPlainString()),
         pair("判定范围", "本期台账中的 " + usage.size() + " 项资源，逐项按 DB4401/T 294.3 附录 C 的规则判定")));
 
@@ -139,29 +139,36 @@ class EfficiencyReport {
     data.put("similar", similar.isEmpty() ? List.of(row("group", "无业务系统", "systems", "0", "cpu", "—", "mem", "—",
         "low", "—")) : similar);
 
-    List<Candidate> idle = candidates.stream().filter(c -> "SCALE_DOWN".equals(c.action())
-        || "REVOKE".equals(c.action())).sorted(Comparator.comparing(Candidate::monthlyCost).reversed()).limit(10)
-        .toList();
-    data.put("idleChart", ChartData.bars("月费用最高的闲置资源（元/月）",
-        idle.stream().map(c -> c.resourceId() + "（" + units.getOrDefault(c.unitCode(), c.unitCode()) + "）").toList(),
-        "月费用", idle.stream().map(Candidate::monthlyCost).toList()));
-    List<Map<String, String>> topIdle = idle.stream().map(c -> row("resource", c.resourceId(), "unit",
-        units.getOrDefault(c.unitCode(), c.unitCode()), "type", ResourceType.valueOf(c.type()).label(), "rule",
-        c.ruleLabel(), "evidence", c.evidence(), "cost", c.monthlyCost().toPlainString())).collect(Collectors.toList());
+    // one row per resource: a resource with two scale-down recommendations (vCPU and memory, storage) is listed once
+    List<List<Candidate>> idle = candidates.stream().filter(c -> "SCALE_DOWN".equals(c.action())
+        || "REVOKE".equals(c.action())).collect(Collectors.groupingBy(Candidate::resourceId, LinkedHashMap::new,
+            Collectors.toList())).values().stream()
+        .sorted(Comparator.comparing((List<Candidate> l) -> l.get(0).monthlyCost()).reversed()
+            .thenComparing(l -> l.get(0).resourceId())).limit(10).toList();
+    data.put("idleChart", ChartData.bars("月费用最高的闲置资源（元/月）", idle.stream().map(l -> l.get(0).resourceId() + "（"
+        + units.getOrDefault(l.get(0).unitCode(), l.get(0).unitCode()) + "）").toList(), "月费用",
+        idle.stream().map(l -> l.get(0).monthlyCost()).toList()));
+    List<Map<String, String>> topIdle = idle.stream().map(l -> row("resource", l.get(0).resourceId(), "unit",
+        units.getOrDefault(l.get(0).unitCode(), l.get(0).unitCode()), "type",
+        ResourceType.valueOf(l.get(0).type()).label(), "rule", l.stream().map(Candidate::ruleLabel)
+            .collect(Collectors.joining("；")), "evidence", l.get(0).evidence(), "cost",
+        l.get(0).monthlyCost().toPlainString())).collect(Collectors.toList());
     data.put("topIdle", topIdle.isEmpty() ? List.of(row("resource", "无", "unit", "—", "type", "—", "rule", "—",
         "evidence", "—", "cost", "0")) : topIdle);
 
     Map<String, List<Candidate>> byAction = candidates.stream().collect(Collectors.groupingBy(Candidate::action,
         TreeMap::new, Collectors.toList()));
     List<Map<String, String>> actions = new ArrayList<>();
+    // the column is the number of resources: a resource with two scale-downs (vCPU and memory, storage) counts once
     byAction.forEach((a, list) -> actions.add(row("action", Candidate.actionLabel(a), "count",
-        String.valueOf(list.size()), "units", String.valueOf(list.stream().map(Candidate::unitCode).distinct().count()),
+        String.valueOf(list.stream().map(Candidate::resourceId).distinct().count()), "units", String.valueOf(list.stream().map(Candidate::unitCode).distinct().count()),
         "saving", list.stream().map(Candidate::estimatedSaving).reduce(BigDecimal.ZERO, BigDecimal::add)
             .setScale(2, RoundingMode.HALF_UP).toPlainString())));
     data.put("actions", actions.isEmpty() ? List.of(row("action", "无优化建议", "count", "0", "units", "0", "saving",
         "0")) : actions);
     data.put("candidatesNote", "注：每项建议的证据（统计周期内的利用率、连续关机天数、费用）列在管理方的审核任务“审核资源优化建议”"
-        + "中，经管理方审核、使用单位确认后执行。扩容的“节约”为负数，表示需增加的费用。费用按现行价目表计算（元，保留两位小数）。");
+        + "中，经管理方审核、使用单位确认后执行。一项资源命中附录 C 多行时每行一项建议，各自审核和执行（如云主机的 vCPU 与内存缩容和存储缩容），"
+        + "节约按各自调整的部分计算后相加；撤销回收节约该资源的全部月费用，合计时不再计入同一资源的其它建议。扩容的“节约”为负数，表示需增加的费用。费用按现行价目表计算（元，保留两位小数）。");
     return data;
   }
 }

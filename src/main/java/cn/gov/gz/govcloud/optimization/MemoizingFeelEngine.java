@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * Camunda's FEEL engine parses every cell again on every evaluation (about 1 ms per resource for the Appendix C
- * table). A cell that holds only literals ({@code < 8}, {@code [1..10]}, {@code "VM","PHYSICAL"}, {@code "REVOKE"})
- * depends on nothing but its text and the input value, so its answer is remembered per (text, input value); a cell
+ * table). A cell that holds only literals ({@code < 8}, {@code [1..10]}, {@code "VM","PHYSICAL"}, {@code "REVOKE"},
+ * {@code >= 5, null}, {@code not("PHYSICAL")}) depends on nothing but its text and the input value, so its answer is remembered per (text, input value); a cell
  * naming any variable or function is always passed to FEEL. Inputs are utilisation percentages with two decimals,
  * capacities and day counts, so the number of distinct pairs stays small whatever the number of resources. An input
  * expression that is just a variable name is answered with that variable's value.
@@ -19,6 +19,8 @@ final class MemoizingFeelEngine implements FeelEngine {
 
   private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  /** FEEL keywords that name no variable. */
+  private static final Pattern KEYWORDS = Pattern.compile("\\b(null|not)\\b");
   private static final Pattern LITERALS_ONLY = Pattern.compile("[\\s0-9.\\-<>=\\[\\](),]*");
   static final int MAX_ENTRIES = 1_000_000;
 
@@ -33,7 +35,8 @@ final class MemoizingFeelEngine implements FeelEngine {
   }
 
   static boolean literalsOnly(String expression) {
-    return expression != null && LITERALS_ONLY.matcher(QUOTED.matcher(expression).replaceAll("")).matches();
+    return expression != null && LITERALS_ONLY.matcher(KEYWORDS.matcher(QUOTED.matcher(expression).replaceAll(""))
+        .replaceAll("")).matches();
   }
 
   @Override

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -136,8 +137,11 @@ class OptimizationDecisions {
 
   /**
    * The operators' execution (P6 7.5.4.3): every confirmed recommendation of the unit is carried out and the ledger
-   * changed in the same transaction (resize or release); the saving realised per month is computed from the spec
-   * after execution at the prices valid today.
+   * changed in the same transaction (resize or release). A recommendation changes only what it targets (a storage
+   * scale-down leaves vCPU and memory as they are, whatever the row says), so two recommendations of one resource both
+   * take effect; a revocation supersedes the other recommendations of its resource, which are recorded as executed
+   * with it, without a saving of their own. The saving realised per month is the price of the spec at the review less
+   * the price after this recommendation's change, at the prices valid today: the savings of one resource add up.
    */
   @Transactional
   public BigDecimal execute(long reviewId, String unitCode, List<Execution> done, String by) {
@@ -172,10 +176,11 @@ class OptimizationDecisions {
     Instant now = clock.instant();
     BigDecimal realisedTotal = BigDecimal.ZERO;
     String reason = "资源优化评审 " + review.reviewNo();
-    for (Candidate c : repository.unitItems(reviewId, unitCode)) {
-      if (!"CONFIRMED".equals(c.unitStatus())) {
-        continue;
-      }
+    List<Candidate> confirmed = repository.unitItems(reviewId, unitCode).stream()
+        .filter(c -> "CONFIRMED".equals(c.unitStatus())).toList();
+    Set<String> revoked = confirmed.stream().filter(c -> "REVOKE".equals(c.action())).map(Candidate::resourceId)
+        .collect(Collectors.toSet());
+    for (Candidate c : confirmed) {
       Execution e = byId.get(c.id());
       String note = e == null || e.note() == null || e.note().isBlank() ? null : e.note().strip();
       ResourceType type = ResourceType.valueOf(c.type());
@@ -184,24 +189,42 @@ class OptimizationDecisions {
       BigDecimal d = null;
       BigDecimal realised;
       BigDecimal before = pricing.monthly(type, c.vcpu(), c.memoryGb(), c.diskTb(), today);
-      switch (c.action()) {
-        case "REVOKE" -> {
-          ledger.release(c.resourceId(), reason, by);
-          realised = before;
-        }
-        case "SCALE_DOWN", "SCALE_UP" -> {
+      String target = c.target();
+      if (!"REVOKE".equals(c.action()) && revoked.contains(c.resourceId())) {
+        note = note == null ? "已随整项撤销回收释放" : note;
+        realised = BigDecimal.ZERO.setScale(2);
+      } else if ("REVOKE".equals(c.action())) {
+        ledger.release(c.resourceId(), reason, by);
+        realised = before;
+      } else if ("SCALE_DOWN".equals(c.action()) || "SCALE_UP".equals(c.action())) {
+        if (changes(target, "CPU")) {
           v = e != null && e.vcpu() != null ? e.vcpu() : c.proposedVcpu();
-          m = e != null && e.memoryGb() != null ? e.memoryGb() : c.proposedMemoryGb();
-          d = e != null && e.diskTb() != null ? e.diskTb() : c.proposedDiskTb();
-          ledger.resize(c.resourceId(), v, m, d, reason + " " + Candidate.actionLabel(c.action()), by);
-          realised = before.subtract(pricing.monthly(type, v, m, d, today));
         }
-        default -> realised = BigDecimal.ZERO.setScale(2);
+        if (changes(target, "MEMORY")) {
+          m = e != null && e.memoryGb() != null ? e.memoryGb() : c.proposedMemoryGb();
+        }
+        if (changes(target, "STORAGE")) {
+          d = e != null && e.diskTb() != null ? e.diskTb() : c.proposedDiskTb();
+        }
+        ledger.resize(c.resourceId(), v, m, d, reason + " " + c.actionText(), by);
+        realised = before.subtract(pricing.monthly(type, v == null ? c.vcpu() : v, m == null ? c.memoryGb() : m,
+            d == null ? c.diskTb() : d, today));
+      } else {
+        realised = BigDecimal.ZERO.setScale(2);
       }
       realisedTotal = realisedTotal.add(realised);
       repository.executed(c.id(), v, m, d, note, by, now, realised);
     }
     service.event(reviewId, unitCode, "EXECUTED", "运维操作人员已执行优化，每月节约 " + realisedTotal + " 元", by);
     return realisedTotal;
+  }
+
+  /** Whether a recommendation with {@code target} changes {@code dimension} (CPU, MEMORY or STORAGE). */
+  static boolean changes(String target, String dimension) {
+    return switch (target == null ? "" : target) {
+      case "CPU_MEMORY" -> "CPU".equals(dimension) || "MEMORY".equals(dimension);
+      case "CPU", "MEMORY", "STORAGE" -> target.equals(dimension);
+      default -> false;
+    };
   }
 }

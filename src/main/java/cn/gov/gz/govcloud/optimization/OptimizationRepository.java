@@ -38,7 +38,7 @@ class OptimizationRepository {
       + "resources, total_cost, candidates, classify_ms, review_reason, statistics_report_id, efficiency_report_id, "
       + "previous_review_id, created_at, closed_at";
   static final String CANDIDATE_COLUMNS = "id, review_id, resource_id, unit_code, business_system_code, type, action, "
-      + "rule_label, evidence, vcpu, memory_gb, disk_tb, proposed_vcpu, proposed_memory_gb, proposed_disk_tb, "
+      + "target, rule_label, evidence, vcpu, memory_gb, disk_tb, proposed_vcpu, proposed_memory_gb, proposed_disk_tb, "
       + "monthly_cost, estimated_saving, decision, decision_reason, decided_by, decided_at, unit_status, unit_comment, "
       + "executed_vcpu, executed_memory_gb, executed_disk_tb, execution_note, executed_by, executed_at, realised_saving";
   static final String USAGE_COLUMNS = "resource_id, unit_code, business_system_code, type, vcpu, memory_gb, disk_tb, "
@@ -60,10 +60,14 @@ class OptimizationRepository {
         .query(OptimizationRepository::mapReview).optional();
   }
 
-  /** The latest review before {@code from} that got past its statistics (the one a new review follows up). */
+  /**
+   * The latest review before {@code from} that got past its statistics (the one a new review follows up): the one
+   * whose period ends last, not the one registered last (a review of an earlier period may be started later).
+   */
   Long previousReviewId(LocalDate from) {
-    return jdbc.sql("SELECT MAX(id) FROM optimization_review WHERE period_to < ? AND status NOT IN ('OPEN', "
-            + "'NO_DATA')").param(Date.valueOf(from)).query(Long.class).optional().orElse(null);
+    return jdbc.sql("SELECT id FROM optimization_review WHERE period_to < ? AND status NOT IN ('OPEN', 'NO_DATA') "
+            + "ORDER BY period_to DESC, id DESC FETCH FIRST 1 ROWS ONLY").param(Date.valueOf(from)).query(Long.class)
+        .optional().orElse(null);
   }
 
   long insertReview(String processInstanceId, LocalDate from, LocalDate to, String by, Long previous, Instant now,
@@ -181,11 +185,12 @@ class OptimizationRepository {
 
   // ---- candidates
 
+  /** Rows of (review, resource, unit, system, type, action, target, rule label, evidence, spec, proposal, costs). */
   void insertCandidates(List<Object[]> candidates) {
     template.batchUpdate("INSERT INTO optimization_candidate (review_id, resource_id, unit_code, business_system_code, "
-        + "type, action, rule_label, evidence, vcpu, memory_gb, disk_tb, proposed_vcpu, proposed_memory_gb, "
+        + "type, action, target, rule_label, evidence, vcpu, memory_gb, disk_tb, proposed_vcpu, proposed_memory_gb, "
         + "proposed_disk_tb, monthly_cost, estimated_saving, decision) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')", candidates);
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')", candidates);
   }
 
   /** The review's candidates, filtered; {@code caller} (when given) limits them to the units it may see. */
@@ -209,7 +214,7 @@ class OptimizationRepository {
       sql.append(" AND decision = ?");
       params.add(decision);
     }
-    sql.append(" ORDER BY unit_code, estimated_saving DESC, resource_id FETCH FIRST ").append(Math.max(1, limit))
+    sql.append(" ORDER BY unit_code, estimated_saving DESC, resource_id, id FETCH FIRST ").append(Math.max(1, limit))
         .append(" ROWS ONLY");
     return jdbc.sql(sql.toString()).params(params).query(OptimizationRepository::mapCandidate).list();
   }
@@ -248,7 +253,7 @@ class OptimizationRepository {
 
   List<Candidate> unitItems(long reviewId, String unitCode) {
     return jdbc.sql("SELECT " + CANDIDATE_COLUMNS + " FROM optimization_candidate WHERE review_id = ? AND unit_code = ? "
-            + "AND decision = 'ACCEPTED' ORDER BY resource_id")
+            + "AND decision = 'ACCEPTED' ORDER BY resource_id, id")
         .params(reviewId, unitCode).query(OptimizationRepository::mapCandidate).list();
   }
 
@@ -272,15 +277,23 @@ class OptimizationRepository {
         .params(vcpu, memoryGb, diskTb, note, by, Timestamp.from(at), realised, candidateId).update();
   }
 
+  /**
+   * What became of a review's recommendations. The estimated saving of the accepted ones counts a resource once: an
+   * accepted revocation (the resource's whole monthly cost) supersedes the resource's other accepted recommendations,
+   * whose savings otherwise add up (each is priced on its own target); see {@link ReportFigures#saving}.
+   */
   FollowUp followUp(Review r) {
     long[] c = new long[5];
     BigDecimal[] s = {BigDecimal.ZERO, BigDecimal.ZERO};
-    jdbc.sql("SELECT COUNT(*), SUM(CASE WHEN decision = 'ACCEPTED' THEN 1 ELSE 0 END), "
-            + "SUM(CASE WHEN decision = 'REJECTED' THEN 1 ELSE 0 END), "
-            + "SUM(CASE WHEN unit_status = 'EXECUTED' THEN 1 ELSE 0 END), "
-            + "SUM(CASE WHEN unit_status = 'WITHDRAWN' THEN 1 ELSE 0 END), "
-            + "SUM(CASE WHEN decision = 'ACCEPTED' THEN estimated_saving ELSE 0 END), SUM(realised_saving) "
-            + "FROM optimization_candidate WHERE review_id = ?").param(r.id()).query(rs -> {
+    jdbc.sql("SELECT COUNT(*), SUM(CASE WHEN c.decision = 'ACCEPTED' THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN c.decision = 'REJECTED' THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN c.unit_status = 'EXECUTED' THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN c.unit_status = 'WITHDRAWN' THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN c.decision = 'ACCEPTED' AND (c.action = 'REVOKE' OR v.resource_id IS NULL) "
+            + "THEN c.estimated_saving ELSE 0 END), SUM(c.realised_saving) "
+            + "FROM optimization_candidate c LEFT JOIN (SELECT DISTINCT resource_id FROM optimization_candidate "
+            + "WHERE review_id = ? AND action = 'REVOKE' AND decision = 'ACCEPTED') v ON v.resource_id = c.resource_id "
+            + "WHERE c.review_id = ?").params(r.id(), r.id()).query(rs -> {
               for (int i = 0; i < 5; i++) {
                 c[i] = rs.getLong(i + 1);
               }
@@ -288,7 +301,7 @@ class OptimizationRepository {
               s[1] = rs.getBigDecimal(7) == null ? BigDecimal.ZERO : rs.getBigDecimal(7);
             });
     List<Candidate> executed = jdbc.sql("SELECT " + CANDIDATE_COLUMNS + " FROM optimization_candidate "
-            + "WHERE review_id = ? AND unit_status = 'EXECUTED' ORDER BY realised_saving DESC, resource_id "
+            + "WHERE review_id = ? AND unit_status = 'EXECUTED' ORDER BY realised_saving DESC, resource_id, id "
             + "FETCH FIRST 200 ROWS ONLY")
         .param(r.id()).query(OptimizationRepository::mapCandidate).list();
     return new FollowUp(r.id(), r.reviewNo(), r.periodFrom(), r.periodTo(), c[0], c[1], c[2], c[3], c[4],
@@ -349,8 +362,9 @@ class OptimizationRepository {
     Timestamp executed = rs.getTimestamp("executed_at");
     return new Candidate(rs.getLong("id"), rs.getLong("review_id"), rs.getString("resource_id"),
         rs.getString("unit_code"), rs.getString("business_system_code"), rs.getString("type"), rs.getString("action"),
-        rs.getString("rule_label"), rs.getString("evidence"), (Integer) rs.getObject("vcpu", Integer.class),
-        (Integer) rs.getObject("memory_gb", Integer.class), rs.getBigDecimal("disk_tb"),
+        rs.getString("target"), rs.getString("rule_label"), rs.getString("evidence"),
+        (Integer) rs.getObject("vcpu", Integer.class), (Integer) rs.getObject("memory_gb", Integer.class),
+        rs.getBigDecimal("disk_tb"),
         (Integer) rs.getObject("proposed_vcpu", Integer.class),
         (Integer) rs.getObject("proposed_memory_gb", Integer.class), rs.getBigDecimal("proposed_disk_tb"),
         rs.getBigDecimal("monthly_cost"), rs.getBigDecimal("estimated_saving"), rs.getString("decision"),

@@ -28,13 +28,15 @@ class PrepareUnitConfirmation extends ProcessStep {
     long id = reviewId(execution);
     String unit = unit(execution);
     List<Candidate> items = service.unitItems(id, unit);
+    long resources = items.stream().map(Candidate::resourceId).distinct().count();
     execution.setVariableLocal(UNIT_SUMMARY, "评审 " + text(execution, REVIEW_NO) + " 经管理方审核，对贵单位的 "
-        + items.size() + " 项资源提出优化建议（DB4401/T 294.3 附录 C）：\n" + CandidateText.itemsText(items));
+        + resources + " 项资源提出 " + items.size() + " 条优化建议（DB4401/T 294.3 附录 C；一项资源命中几条规则时每条一项，"
+        + "各自调整所针对的部分）：\n" + CandidateText.itemsText(items));
     execution.setVariableLocal(UNIT_DUE, Date.from(clock.instant().plus(properties.confirmWithin())));
     for (String name : List.of(UNIT_DECISION, UNIT_COMMENT, OBJECTION_DECISION, MANAGEMENT_COMMENT,
         EXECUTION_ITEMS, EXECUTE_DUE)) {
       execution.setVariableLocal(name, null);
     }
-    service.event(id, unit, "NOTIFIED", "已通知使用单位确认 " + items.size() + " 项优化建议", actor(execution));
+    service.event(id, unit, "NOTIFIED", "已通知使用单位确认 " + items.size() + " 条优化建议", actor(execution));
   }
 }

@@ -43,8 +43,10 @@ class RecordUnitAnswer extends ProcessStep {
     if ("CONFIRM".equals(decision)) {
       List<ExecutionRow> rows = service.unitItems(id, unit).stream()
           .filter(c -> "CONFIRMED".equals(c.unitStatus()))
-          .map(c -> new ExecutionRow(c.id(), c.resourceId(), Candidate.actionLabel(c.action()),
-              CandidateText.proposal(c), c.proposedVcpu(), c.proposedMemoryGb(), c.proposedDiskTb(), null)).toList();
+          .map(c -> new ExecutionRow(c.id(), c.resourceId(), c.actionText(), CandidateText.proposal(c),
+              OptimizationDecisions.changes(c.target(), "CPU") ? c.proposedVcpu() : null,
+              OptimizationDecisions.changes(c.target(), "MEMORY") ? c.proposedMemoryGb() : null,
+              OptimizationDecisions.changes(c.target(), "STORAGE") ? c.proposedDiskTb() : null, null)).toList();
       execution.setVariable(EXECUTION_ITEMS, SpinValues.jsonValue(json.write(rows)).create());
       execution.setVariable(EXECUTE_DUE, Date.from(clock.instant().plus(properties.executeWithin())));
     }

@@ -6,7 +6,10 @@ import cn.gov.gz.govcloud.report.ReportArchive;
 import cn.gov.gz.govcloud.report.ReportDocument;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,13 +127,34 @@ final class ReportFigures {
         + f.realisedSaving() + " 元（按执行后规格与现行价目计算）。";
   }
 
+  /**
+   * The estimated monthly saving of recommendations without counting a resource twice: a revocation saves the
+   * resource's whole monthly cost and supersedes the resource's other recommendations; otherwise the recommendations
+   * of one resource add up, each priced on its own target (vCPU and memory, storage) only.
+   */
+  static BigDecimal saving(List<Candidate> candidates) {
+    Set<String> revoked = candidates.stream().filter(c -> "REVOKE".equals(c.action())).map(Candidate::resourceId)
+        .collect(Collectors.toSet());
+    return candidates.stream().filter(c -> "REVOKE".equals(c.action()) || !revoked.contains(c.resourceId()))
+        .map(Candidate::estimatedSaving).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** The spec after execution, as far as this recommendation changed it. */
   static String spec(Candidate c) {
     if ("REVOKE".equals(c.action())) {
       return "已释放";
     }
-    return "vCPU " + (c.executedVcpu() == null ? "—" : c.executedVcpu()) + "，内存 "
-        + (c.executedMemoryGb() == null ? "—" : c.executedMemoryGb()) + " GB，存储 "
-        + (c.executedDiskTb() == null ? "—" : c.executedDiskTb().stripTrailingZeros().toPlainString()) + " TB";
+    List<String> parts = new ArrayList<>();
+    if (c.executedVcpu() != null) {
+      parts.add("vCPU " + c.executedVcpu());
+    }
+    if (c.executedMemoryGb() != null) {
+      parts.add("内存 " + c.executedMemoryGb() + " GB");
+    }
+    if (c.executedDiskTb() != null) {
+      parts.add("存储 " + c.executedDiskTb().stripTrailingZeros().toPlainString() + " TB");
+    }
+    return parts.isEmpty() ? (c.executionNote() == null ? "规格不变" : c.executionNote()) : String.join("，", parts);
   }
 
   static int bucket(BigDecimal v) {

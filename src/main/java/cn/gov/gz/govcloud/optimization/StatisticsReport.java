@@ -162,7 +162,7 @@ class StatisticsReport {
       data.put("followUp", followUpText(f));
       for (Candidate c : f.executedItems()) {
         executed.add(row("resource", c.resourceId(), "unit", units.getOrDefault(c.unitCode(), c.unitCode()),
-            "action", Candidate.actionLabel(c.action()), "spec", spec(c), "at",
+            "action", c.actionText(), "spec", spec(c), "at",
             TemplateReport.time(c.executedAt()), "saving", String.valueOf(c.realisedSaving())));
       }
     }

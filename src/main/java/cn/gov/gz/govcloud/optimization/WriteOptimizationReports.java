@@ -44,14 +44,15 @@ class WriteOptimizationReports extends ProcessStep {
     List<Candidate> list = service.candidates(id, null, null, null, null, properties.formRows());
     service.status(id, list.isEmpty() ? Review.Status.NOTHING_TO_DO : Review.Status.IN_REVIEW);
     List<CandidateRow> rows = list.stream().map(c -> new CandidateRow(c.id(), c.resourceId(), c.unitCode(),
-        Candidate.actionLabel(c.action()) + "：" + c.ruleLabel(), c.evidence(), c.estimatedSaving().toPlainString(),
+        c.actionText() + "：" + c.ruleLabel(), c.evidence(), c.estimatedSaving().toPlainString(),
         null, null)).toList();
     execution.setVariable(CANDIDATES, SpinValues.jsonValue(json.write(rows)).create());
-    Map<String, Long> byAction = service.candidates(id, null, null, null, null, Integer.MAX_VALUE).stream()
-        .collect(Collectors.groupingBy(c -> Candidate.actionLabel(c.action()), LinkedHashMap::new,
-            Collectors.counting()));
+    List<Candidate> all = service.candidates(id, null, null, null, null, Integer.MAX_VALUE);
+    Map<String, Long> byAction = all.stream().collect(Collectors.groupingBy(c -> Candidate.actionLabel(c.action()),
+        LinkedHashMap::new, Collectors.counting()));
     String summary = "评审 " + r.reviewNo() + "（" + r.periodFrom() + " 至 " + r.periodTo() + "）：资源 "
-        + r.resources() + " 项，本期费用 " + r.totalCost() + " 元，附录 C 判定 " + r.candidates() + " 项建议（"
+        + r.resources() + " 项，本期费用 " + r.totalCost() + " 元，附录 C 判定 " + r.candidates() + " 项建议，涉及 "
+        + all.stream().map(Candidate::resourceId).distinct().count() + " 项资源（"
         + byAction.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("、"))
         + "）。资源使用统计报告（第 " + stats.version() + " 版）与效能分析报告（第 " + eff.version() + " 版）已归档，"
         + "可点击任务上方“相关文档”中的按钮打开。";

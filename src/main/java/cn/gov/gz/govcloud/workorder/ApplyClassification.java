@@ -39,6 +39,8 @@ class ApplyClassification extends ProcessStep {
     WorkOrderType type = enumValue(WorkOrderType.class, execution, TYPE, service.get(id).type());
     Priority priority = enumValue(Priority.class, execution, PRIORITY, service.get(id).priority());
     WorkOrder order = service.classify(id, type, priority, text(execution, BUSINESS_SYSTEM_CODE), actor(execution));
+    service.securityCategory(id, enumValue(SecurityCategory.class, execution, SECURITY_CATEGORY, null),
+        actor(execution));
     clocks.apply(execution, order);
     if (order.type() == WorkOrderType.CONSULTATION) {
       List<Map<String, String>> options = knowledge.suggest(order.title() + " " + order.description(), 10).stream()

@@ -192,6 +192,17 @@ class WorkOrderRepository {
         .list();
   }
 
+  /** The order's security incident category (P6 7.4.1.5), if the desk marked it as one. */
+  Optional<SecurityCategory> securityCategory(long id) {
+    return jdbc.sql("SELECT security_category FROM work_order WHERE id = ? AND security_category IS NOT NULL")
+        .param(id).query(String.class).optional().map(SecurityCategory::valueOf);
+  }
+
+  void securityCategory(long id, SecurityCategory category, Instant now) {
+    jdbc.sql("UPDATE work_order SET security_category = ?, updated_at = ? WHERE id = ?")
+        .params(category == null ? null : category.name(), ts(now), id).update();
+  }
+
   /** Rows for the statistics: every order received in [from, to). */
   List<WorkOrder> receivedBetween(Instant from, Instant to) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM work_order WHERE received_at >= ? AND received_at < ?")

@@ -146,6 +146,22 @@ class WorkOrderService {
     return targets.of(order.type(), order.priority(), order.serviceLevel());
   }
 
+  /** Marks (or, with null, unmarks) the order as a security incident (P6 7.4.1.5); a change is noted. */
+  @Transactional
+  public void securityCategory(long id, SecurityCategory category, String by) {
+    Optional<SecurityCategory> before = repository.securityCategory(id);
+    if (before.orElse(null) == category) {
+      return;
+    }
+    Instant now = clock.instant();
+    repository.securityCategory(id, category, now);
+    repository.addNote(id, "SYSTEM", by, category == null ? "取消安全事件标记" : "标记为" + category.label(), now);
+  }
+
+  public Optional<SecurityCategory> securityCategory(long id) {
+    return repository.securityCategory(id);
+  }
+
   @Transactional
   public void dispatched(long id, String handlerGroup, String by) {
     Instant now = clock.instant();

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * The time targets of one work order, read from the process owners' decision tables:
  * {@code work-order-dispatch-rules} (by type and priority: dispatch deadline, feedback interval, who dispatches) and
- * {@code service-level-targets} (by service level 1–4, GB/T 34077.3 5.3.6: recovery target).
+ * {@code service-level-targets} (by service level 1–4, GB/T 34077.3 5.3.6: recovery target and service hours, which a
+ * dispatch rule may override).
  */
 @Component
 class WorkOrderTargets {
@@ -28,6 +29,15 @@ class WorkOrderTargets {
   record Targets(Duration dispatchWithin, Duration feedbackInterval, String dispatchGroup, Duration recoverWithin,
       boolean workingHoursOnly) {}
 
+  /**
+   * The order's service hours: the dispatch rule's when it names one (business interrupted or data lost: 7×24,
+   * P3 5.3.2.7 b), otherwise the acceptance hours of the service level (GB/T 34077.3 5.3.6).
+   */
+  private static Object hours(Map<String, Object> dispatch, Map<String, Object> level) {
+    Object rule = dispatch.get("serviceHours");
+    return rule instanceof String s && !s.isBlank() ? s : level.get("acceptanceHours");
+  }
+
   Targets of(WorkOrderType type, WorkOrder.Priority priority, int serviceLevel) {
     Map<String, Object> dispatch = decisions.evaluateDecisionByKey(DISPATCH_RULES)
         .variables(Variables.createVariables().putValue("type", type.name()).putValue("priority", priority.name()))
@@ -37,6 +47,6 @@ class WorkOrderTargets {
         .evaluate().getSingleResult().getEntryMap();
     return new Targets(Duration.parse((String) dispatch.get("dispatchWithin")),
         Duration.parse((String) dispatch.get("feedbackInterval")), (String) dispatch.get("dispatchGroup"),
-        Duration.parse((String) level.get("recoverWithin")), "5x8".equals(level.get("acceptanceHours")));
+        Duration.parse((String) level.get("recoverWithin")), "5x8".equals(hours(dispatch, level)));
   }
 }

@@ -35,9 +35,6 @@ final class WorkOrderVariables {
   public static final String CONFIRM_GROUP = "confirmGroup";
   public static final String DISPATCH_DUE = "dispatchDue";
   public static final String RECOVERY_DUE = "recoveryDue";
-  public static final String DISPATCH_ESCALATION_CYCLE = "dispatchEscalationCycle";
-  public static final String RECOVERY_ESCALATION_CYCLE = "recoveryEscalationCycle";
-  public static final String FEEDBACK_CYCLE = "feedbackCycle";
   public static final String CONFIRM_WITHIN = "confirmWithin";
   public static final String SURVEY_REMINDER_AFTER = "surveyReminderAfter";
   public static final String SURVEY_CLOSE_AFTER = "surveyCloseAfter";
@@ -63,6 +60,10 @@ final class WorkOrderVariables {
   public static final String SATISFACTION_SCORE = "satisfactionScore";
   public static final String SATISFACTION_COMMENT = "satisfactionComment";
   public static final String FOLLOW_UP_NOTE = "followUpNote";
+  /** Classification: the security incident category (P6 7.4.1.5), empty when the order is not one. */
+  public static final String SECURITY_CATEGORY = "securityCategory";
+  /** The archived response service report (GB/T 34077.3 5.3.7 c; P6 7.4.1.5), once generated. */
+  public static final String RESPONSE_REPORT_ID = "responseReportId";
   /** Input parameter of the escalation service tasks: DISPATCH or RECOVERY. */
   public static final String ESCALATION_KIND = "escalationKind";
 

@@ -5,6 +5,7 @@ import cn.gov.gz.govcloud.engine.CaseView;
 import cn.gov.gz.govcloud.engine.CityTime;
 import cn.gov.gz.govcloud.engine.Markdown;
 import cn.gov.gz.govcloud.organization.OrganizationService;
+import cn.gov.gz.govcloud.report.DocumentLinks;
 import cn.gov.gz.govcloud.workorder.WorkOrder.Channel;
 import cn.gov.gz.govcloud.workorder.WorkOrder.Priority;
 import cn.gov.gz.govcloud.workorder.WorkOrder.Status;
@@ -44,7 +45,13 @@ class WorkOrderView implements CaseView {
     WorkOrder o = service.get(id.longValue());
     String label = o.orderNo() + " " + o.type().label() + " " + shorten(o.title(), 24)
         + (o.unitCode() == null ? "" : "（" + organization.unitName(o.unitCode()) + "）");
-    return new View(label, summary(o), notes(service.notes(o.id())));
+    String summary = summary(o);
+    if (task.getVariable(WorkOrderVariables.RESPONSE_REPORT_ID) instanceof Number report) {
+      StringBuilder md = new StringBuilder(summary);
+      Markdown.field(md, "响应服务报告", "[打开报告（Word 文档）](" + DocumentLinks.path(report.longValue()) + ")");
+      summary = md.toString();
+    }
+    return new View(label, summary, notes(service.notes(o.id())));
   }
 
   String summary(WorkOrder o) {

@@ -231,15 +231,15 @@ final class DashboardCity {
             vm ? null : new BigDecimal(20 + r % 60), cost, action});
         if (!"KEEP".equals(action)) {
           candidates.add(new Object[] {review, prefix + "R" + r, units.get(j % UNITS), systems.get(j), type, action,
-              cost, cost.divide(BigDecimal.valueOf(2))});
+              "REVOKE".equals(action) ? "ALL" : vm ? "CPU_MEMORY" : "STORAGE", cost, cost.divide(BigDecimal.valueOf(2))});
         }
       }
       jdbc.batchUpdate("INSERT INTO optimization_usage (review_id, resource_id, unit_code, business_system_code, "
           + "type, vcpu, memory_gb, disk_tb, days_in_period, monitored_days, off_days_run, cpu_avg, memory_avg, "
           + "storage_avg, cost, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 30, 30, 0, ?, ?, ?, ?, ?)", usage);
       jdbc.batchUpdate("INSERT INTO optimization_candidate (review_id, resource_id, unit_code, business_system_code, "
-          + "type, action, rule_label, evidence, monthly_cost, estimated_saving, decision) VALUES (?, ?, ?, ?, ?, ?, "
-          + "'附录 C', '利用率低', ?, ?, 'PENDING')", candidates);
+          + "type, action, target, rule_label, evidence, monthly_cost, estimated_saving, decision) VALUES (?, ?, ?, ?, "
+          + "?, ?, ?, '附录 C', '利用率低', ?, ?, 'PENDING')", candidates);
       jdbc.update("UPDATE optimization_review SET total_cost = (SELECT SUM(cost) FROM optimization_usage WHERE "
           + "review_id = ?), candidates = ? WHERE id = ?", review, candidates.size(), review);
     }

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Starting emergencies over HTTP with 32 concurrent clients on loopback, side by side with the ceiling: a bare
  * one-user-task process started over the engine REST API by the same user in the same run (issue: benchmarks).
- * Run with {@code ./mvnw test -Dtest=EmergencyStartBenchmark -Dbenchmark=true}; results in benchmarks/RESULTS.md.
+ * At full size a second ceiling is measured in the same rounds (issue 26): the plain Camunda 7.24 application of
+ * benchmarks/plain-camunda, built and started by the benchmark on its own database ({@code -Dbenchmark.noPlain=true}
+ * leaves it out). Run with {@code ./mvnw test -Dtest=EmergencyStartBenchmark -Dbenchmark=true}; results in
+ * benchmarks/RESULTS.md.
  * Sizes: {@code -Dbenchmark.clients=32 -Dbenchmark.seconds=20}. Without {@code -Dbenchmark=true} it runs in the test
  * suite as a smoke test (2 clients, 1 s), so the harness cannot rot.
  */
@@ -34,6 +37,8 @@ class EmergencyStartBenchmark extends WebTest {
   static final int WARM_UP = FULL ? Math.max(3, SECONDS / 4) : 1;
   /** The start comparison alternates bare and emergency in this many rounds of SECONDS / ROUNDS each. */
   static final int ROUNDS = FULL ? 4 : 1;
+  /** Whether the plain Camunda application is built, started and measured too (full size, unless turned off). */
+  static final boolean PLAIN = FULL && !Boolean.getBoolean("benchmark.noPlain");
   static final String BARE = "benchmark-bare-start";
   static final String USER = "desk1";
 
@@ -62,18 +67,45 @@ class EmergencyStartBenchmark extends WebTest {
         emergencyBody.formatted(Instant.now().toString(), UUID.randomUUID()));
     IntFunction<HttpRequest> bare = i -> post(base + "/engine-rest/process-definition/key/" + BARE + "/start",
         "{\"businessKey\":\"BENCH-" + UUID.randomUUID() + "\"}");
-
-    load("warm-up (emergency)", emergency, WARM_UP);
-    load("warm-up (bare)", bare, WARM_UP);
-    // alternate rounds, so that neither side gets the quieter or the better-warmed half of the run
     List<Run> bareRounds = new java.util.ArrayList<>();
     List<Run> emergencyRounds = new java.util.ArrayList<>();
-    for (int round = 1; round <= ROUNDS; round++) {
-      bareRounds.add(load("bare engine start #" + round, bare, SECONDS / ROUNDS));
-      emergencyRounds.add(load("emergency-response start #" + round, emergency, SECONDS / ROUNDS));
+    List<Run> plainRounds = new java.util.ArrayList<>();
+
+    // the second ceiling (issue 26): a plain Camunda application with default settings, at full size only
+    try (PlainCamunda plain = PLAIN ? PlainCamunda.start() : null) {
+      IntFunction<HttpRequest> plainStart = plain == null ? null
+          : i -> plain.startRequest("BENCH-" + UUID.randomUUID());
+      load("warm-up (emergency)", emergency, WARM_UP);
+      load("warm-up (bare)", bare, WARM_UP);
+      if (plain != null) {
+        load("warm-up (plain Camunda)", plainStart, WARM_UP);
+      }
+      // alternate rounds, so that no side gets the quieter or the better-warmed part of the run
+      for (int round = 1; round <= ROUNDS; round++) {
+        bareRounds.add(load("bare engine start #" + round, bare, SECONDS / ROUNDS));
+        emergencyRounds.add(load("emergency-response start #" + round, emergency, SECONDS / ROUNDS));
+        if (plain != null) {
+          plainRounds.add(load("plain Camunda start #" + round, plainStart, SECONDS / ROUNDS));
+        }
+      }
     }
     Run bareRun = combine("bare engine start", bareRounds);
     Run emergencyRun = combine("emergency-response start", emergencyRounds);
+    if (!plainRounds.isEmpty()) {
+      Run plainRun = combine("plain Camunda start", plainRounds);
+      System.out.printf("BENCHMARK emergency start against plain Camunda 7.24 (default settings, own process), "
+          + "%d clients:%n  %s%n  %s%n  ratio: throughput %.0f %% of plain (target >= 35 %%), p99 %.1fx plain "
+          + "(target <= 3x)%n", CLIENTS, plainRun, emergencyRun, 100.0 * emergencyRun.perSecond() / plainRun.perSecond(),
+          (double) emergencyRun.p99Micros() / Math.max(1, plainRun.p99Micros()));
+      BenchmarkReport.row("start emergency-response over REST against plain Camunda, " + CLIENTS + " clients",
+          String.format("%.1f starts/s, p99 %.0f ms", emergencyRun.perSecond(), emergencyRun.p99Micros() / 1000.0),
+          String.format("plain Camunda 7.24 application, default settings, start → user task with a 5-minute "
+              + "timer: %.1f starts/s, p99 %.0f ms", plainRun.perSecond(), plainRun.p99Micros() / 1000.0),
+          String.format("%.0f %% of plain; p99 %.1f×", 100.0 * emergencyRun.perSecond() / plainRun.perSecond(),
+              (double) emergencyRun.p99Micros() / Math.max(1, plainRun.p99Micros())),
+          "≥ 35 %; p99 ≤ 3× (issue 26)");
+      assertThat(plainRun.failed()).isZero();
+    }
 
     System.out.printf("BENCHMARK emergency start over HTTP, %d clients, %d s each:%n  %s%n  %s%n"
         + "  ratio: throughput %.0f %% of bare (target >= 50 %%), p99 %.1fx bare (target <= 3x)%n", CLIENTS, SECONDS,

@@ -325,10 +325,11 @@ final class DashboardFixture {
   }
 
   private void candidate(String id, String unit, String action, String cost, String saving) {
-    jdbc.sql("INSERT INTO optimization_candidate (review_id, resource_id, unit_code, type, action, rule_label, "
-            + "evidence, monthly_cost, estimated_saving, decision) VALUES (?, ?, ?, 'VM', ?, '附录 C 规则', '利用率低', ?, ?, "
-            + "'PENDING')")
-        .params(reviewId, id, unit, action, new BigDecimal(cost), new BigDecimal(saving)).update();
+    jdbc.sql("INSERT INTO optimization_candidate (review_id, resource_id, unit_code, type, action, target, rule_label, "
+            + "evidence, monthly_cost, estimated_saving, decision) VALUES (?, ?, ?, 'VM', ?, ?, '附录 C 规则', '利用率低', ?, "
+            + "?, 'PENDING')")
+        .params(reviewId, id, unit, action, "REVOKE".equals(action) ? "ALL" : "CPU_MEMORY", new BigDecimal(cost),
+            new BigDecimal(saving)).update();
   }
 
   private void document(String kind, String subject, String title, String unit, String created) {

@@ -176,7 +176,7 @@ class DrillProcessTest extends ProcessTest {
         .longValue();
     assertThat(reports.get(emergencyReport).title()).startsWith("【演练】");
     assertThat(docText(reports.content(emergencyReport))).contains("【演练】应急事件响应报告").contains("应急演练");
-    complete(em.getId(), "Task_ImprovePlan", "planRef", plan.planNo(), "planChanges", "见演练报告");
+    complete(em.getId(), "Task_ImprovePlan", "planDecision", "NO_CHANGE", "planChanges", "见演练报告");
     assertThat(em).isEnded();
 
     assertThat(kpis.compute(LocalDate.parse("2041-03-05"), LocalDate.parse("2041-03-05")).efficiency()

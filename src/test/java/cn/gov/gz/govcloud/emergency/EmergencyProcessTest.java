@@ -159,7 +159,7 @@ class EmergencyProcessTest extends ProcessTest {
       assertThat(text.getText()).contains("应急事件响应报告").contains(e.emergencyNo()).contains("处置时间线")
           .contains("扩大连接池并重启应用").contains("连接池配置过小").contains("按时");
     }
-    complete(pi, "Task_ImprovePlan", "planRef", "YA-2026-01", "planChanges", "连接池容量纳入巡检项");
+    complete(pi, "Task_ImprovePlan", "planDecision", "NO_CHANGE", "planChanges", "连接池容量纳入巡检项");
     assertThat(pi).isEnded().hasPassed("EndEvent_EmergencyClosed");
     assertThat(emergency(pi).status()).isEqualTo("CLOSED");
   }
@@ -183,7 +183,7 @@ class EmergencyProcessTest extends ProcessTest {
     long reportId = ((Number) processEngine.getRuntimeService().getVariable(pi.getId(), "reportId")).longValue();
     try (var doc = new XWPFDocument(new ByteArrayInputStream(reports.content(reportId)));
         var text = new XWPFWordExtractor(doc)) {
-      assertThat(text.getText()).contains("应急事件响应报告", e.emergencyNo(), "安全事件", "内容管理系统弱口令",
+      assertThat(text.getText()).contains("应急事件响应报告（安全事件报告）", e.emergencyNo(), "内容管理系统弱口令",
           "下线被篡改页面并从备份恢复");
     }
   }

@@ -59,7 +59,8 @@ class EmergencyReclassificationTest extends ProcessTest {
     Emergency before = emergency(pi);
     assertThat(before.severity()).isEqualTo("重大");
     assertThat(before.serviceHours()).isEqualTo("7x24");
-    assertThat(before.recoveryDueAt()).as("level 3, eight hours on the clock").isEqualTo(china("2026-03-11T01:49:00"));
+    assertThat(before.recoveryDueAt()).as("level 3 is 5×8 service: eight working hours, though the response is 7×24")
+        .isEqualTo(china("2026-03-12T08:49:00"));
     assertThat(processEngine.getRuntimeService().getVariable(pi.getId(), "confirmedCategory"))
         .as("the respond form shows the reporter's category to confirm").isEqualTo("INTERRUPTION");
 
@@ -68,8 +69,8 @@ class EmergencyReclassificationTest extends ProcessTest {
         "首页加载慢，业务未中断", "confirmedCategory", "DEGRADATION", "confirmedSeverity", "较大",
         "reclassificationReason", "核实后为性能下降，业务可用"));
 
-    assertThat(pi).hasPassed("BusinessRuleTask_Reclassify", "ServiceTask_ApplyReclassification")
-        .isWaitingAt("Task_HandleEmergency");
+    assertThat(pi).hasPassed("BusinessRuleTask_Reclassify", "ServiceTask_ApplyReclassification",
+        "BusinessRuleTask_ReapplyPlanTypes", "ServiceTask_AttachPlansAgain").isWaitingAt("Task_HandleEmergency");
     Emergency after = emergency(pi);
     assertThat(after.category()).isEqualTo("DEGRADATION");
     assertThat(after.severity()).isEqualTo("较大");
@@ -79,8 +80,8 @@ class EmergencyReclassificationTest extends ProcessTest {
     assertThat(emergencies.timeliness(after.id())).containsEntry("respondedInTime", true);
     assertThat(job(pi, "Timer_NextFeedback").getDuedate().toInstant())
         .as("one working hour from now: 8 minutes today, 52 tomorrow").isEqualTo(china("2026-03-11T09:22:00"));
-    assertThat(after.recoveryDueAt()).as("eight working hours from the time detected")
-        .isEqualTo(china("2026-03-12T08:49:00"));
+    assertThat(after.recoveryDueAt()).as("the level's clock, not the classification's: unchanged")
+        .isEqualTo(before.recoveryDueAt());
     assertThat(job(pi, "Timer_RecoveryDeadline").getDuedate().toInstant()).isEqualTo(after.recoveryDueAt());
     SpinJsonNode classification = (SpinJsonNode) processEngine.getRuntimeService().getVariable(pi.getId(),
         "classification");

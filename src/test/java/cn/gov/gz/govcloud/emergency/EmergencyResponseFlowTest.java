@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * processes/emergency-response.bpmn on the in-memory engine with every delegate mocked and the real
  * emergency-classification table: every path (joined case, reclassification, recovery, handling loop, reopen) and
- * every timer (response escalation loop, feedback beat, recovery deadline), time moved with the engine clock. What the delegates write: EmergencyProcessTest.
+ * every timer (response escalation loop, feedback beat, recovery deadline), time moved with the engine clock; the plan
+ * types of the real contingency-plan-applicability table, and the plan revision the improvement step calls. What the
+ * delegates write: EmergencyProcessTest and EmergencyPlansProcessTest.
  */
 @Tag("process")
 class EmergencyResponseFlowTest extends MockedProcessTest {
@@ -27,6 +29,7 @@ class EmergencyResponseFlowTest extends MockedProcessTest {
   @Override
   protected List<String> resources() {
     return List.of("emergency-response.bpmn", "emergency-classification.dmn", "service-level-targets.dmn",
+        "contingency-plan-applicability.dmn", "contingency-plan-revision.bpmn", "contingency-plan-revise.form",
         "emergency-start.form",
         "emergency-respond.form", "emergency-handle.form", "emergency-verify.form", "emergency-improve.form");
   }
@@ -86,6 +89,7 @@ class EmergencyResponseFlowTest extends MockedProcessTest {
     assertThat(calls("startResponseClock")).isZero();
   }
 
+  @SuppressWarnings("unchecked")
   @Test
   void anInterruptionIsClassifiedRespondedHandledVerifiedReportedAndImproved() {
     ProcessInstance pi = report("INTERRUPTION");
@@ -94,6 +98,10 @@ class EmergencyResponseFlowTest extends MockedProcessTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> classification = (Map<String, Object>) variable(pi, CLASSIFICATION);
     assertThat(classification).containsEntry("severity", "特别重大").containsEntry("serviceHours", "7x24");
+    assertThat(pi).hasPassedInOrder("BusinessRuleTask_ServiceLevelTargets", "BusinessRuleTask_ApplicablePlanTypes",
+        "ServiceTask_AttachContingencyPlans", "ServiceTask_StartResponseClock");
+    assertThat((List<Object>) variable(pi, APPLICABLE_PLAN_TYPES)).as("an interruption of the top level")
+        .containsExactly("APPLICATION_DR", "GENERAL");
     assertThat(responseDue).isEqualTo(now.plus(Duration.ofMinutes(5)));
     assertThat(pi).task("Task_RespondEmergency").hasCandidateGroup("ops-engineer").hasDueDate(Date.from(responseDue));
     assertThat(job(pi, "Timer_ResponseDeadline").getDuedate().toInstant()).isEqualTo(responseDue);
@@ -114,9 +122,38 @@ class EmergencyResponseFlowTest extends MockedProcessTest {
     assertThat(pi).hasPassedInOrder("ServiceTask_CloseEmergency", "ServiceTask_GenerateReport")
         .isWaitingAt("Task_ImprovePlan");
     assertThat(pi).task().hasCandidateGroup("ops-manager");
-    complete(pi, "Task_ImprovePlan", PLAN_REF, "YA-2026-01", PLAN_CHANGES, "连接池容量纳入巡检项");
-    assertThat(pi).isEnded().hasPassed("ServiceTask_RecordImprovement", "EndEvent_EmergencyClosed")
-        .hasNotPassed("ServiceTask_EscalateResponse", "ServiceTask_SendFeedbackBeat", "ServiceTask_ReopenEmergency");
+    complete(pi, "Task_ImprovePlan", PLAN_DECISION, "NO_CHANGE", PLAN_CHANGES, "预案步骤有效，无需修订");
+    assertThat(pi).isEnded().hasPassed("ServiceTask_RecordImprovement", "Gateway_PlanDecision",
+        "EndEvent_EmergencyClosed")
+        .hasNotPassed("ServiceTask_EscalateResponse", "ServiceTask_SendFeedbackBeat", "ServiceTask_ReopenEmergency",
+            "CallActivity_RevisePlan");
+  }
+
+  @SuppressWarnings("unchecked")
+  @Test
+  void anImprovementThatRevisesAPlanCallsThePlanRevisionAndRecordsTheNewVersion() {
+    onDelegate("prepareContingencyPlanRevision", e -> e.setVariable("planOwner", "manager1"));
+    onDelegate("recordContingencyPlanVersion", e -> e.setVariable(NEW_PLAN_VERSION, 3));
+    ProcessInstance pi = report("DATA_LOSS");
+    assertThat((List<Object>) variable(pi, APPLICABLE_PLAN_TYPES)).containsExactly("DATA_DR", "GENERAL");
+    complete(pi, "Task_RespondEmergency", FIRST_ASSESSMENT, "存储故障");
+    complete(pi, "Task_HandleEmergency", ACTION_NOTE, "从备份恢复", HANDLING_OUTCOME, "RECOVERED");
+    complete(pi, "Task_VerifyRecovery", VERIFY_DECISION, "CONFIRMED");
+    complete(pi, "Task_ImprovePlan", PLAN_DECISION, "REVISE", PLAN_REF, "YA-2026-0002", PLAN_CHANGES,
+        "增加备份校验步骤");
+    assertThat(pi).isWaitingAt("CallActivity_RevisePlan");
+    ProcessInstance revision = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("contingency-plan-revision").singleResult();
+    assertThat(revision).isWaitingAt("Task_RevisePlanContent").task().isAssignedTo("manager1");
+    assertThat(variable(revision, "planNo")).isEqualTo("YA-2026-0002");
+    assertThat(variable(revision, "emergencyNo")).isEqualTo("YJ-2026-0007");
+    assertThat(variable(revision, "revisionProposal")).isEqualTo("增加备份校验步骤");
+    complete(revision, "Task_RevisePlanContent", "changeReason", "增加备份校验步骤");
+    assertThat(revision).isEnded().hasPassedInOrder("ServiceTask_PrepareRevision", "Task_RevisePlanContent",
+        "ServiceTask_RecordPlanVersion", "EndEvent_PlanRevised");
+    assertThat(pi).isEnded().hasPassedInOrder("CallActivity_RevisePlan", "ServiceTask_RecordPlanRevised",
+        "EndEvent_EmergencyClosedPlanRevised").hasNotPassed("EndEvent_EmergencyClosed");
+    assertThat(calls("recordPlanRevised")).isEqualTo(1);
   }
 
   @Test

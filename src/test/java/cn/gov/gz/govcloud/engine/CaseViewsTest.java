@@ -37,13 +37,14 @@ class CaseViewsTest extends WebTest {
         "dispatchGroup", "handlerGroup")) {
       v.put(group, "ops-manager");
     }
-    for (String person : List.of("organiser", "participant", "planOwner", "inspector")) {
+    for (String person : List.of("organiser", "participant", "planOwner", "inspector", "shiftWatchers")) {
       v.put(person, "manager1");
     }
     Date later = Date.from(Instant.parse("2099-01-01T00:00:00Z"));
     for (String date : List.of("responseDue", "planningDue", "trainingDue", "drillAt", "inspectionDue", "planAt",
         "executeDue", "reviewDue", "unitDue", "approvalDue", "correctionDue", "deliveryDue", "dispatchDue",
-        "recoveryDue", "correctionReminderAt", "nextFeedbackAt", "nextEscalationAt")) {
+        "recoveryDue", "correctionReminderAt", "nextFeedbackAt", "nextEscalationAt", "shiftEndsAt", "shiftRemindAt",
+        "recordsClosedAt")) {
       v.put(date, later);
     }
     for (String duration : List.of("feedbackWithin", "followUpPoll", "confirmWithin", "surveyCloseAfter",

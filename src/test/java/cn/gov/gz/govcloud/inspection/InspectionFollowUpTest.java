@@ -15,9 +15,10 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 
 /**
- * processes/inspection.bpmn from the findings on: each finding a work order the inspection calls (multi-instance call
- * activity), closed when its order is done, handed over again when its order was cancelled; at the planned completion
- * time the manager extends it or carries the open findings over.
+ * processes/inspection.bpmn from the findings on: the report goes out as soon as the areas are inspected, naming each
+ * finding's work order; each finding a work order the inspection calls (multi-instance call activity), closed when
+ * its order is done, handed over again when its order was cancelled; at the planned completion time the manager
+ * extends it or carries the open findings over; the addendum (补充报告) records how each finding ended.
  */
 class InspectionFollowUpTest extends InspectionTestSupport {
 
@@ -58,8 +59,8 @@ class InspectionFollowUpTest extends InspectionTestSupport {
         "照明", new String[] {"GENERAL", "3 排灯管损坏"}));
 
     // each finding is a work order the inspection calls, the finding number its business key (Cockpit shows them as
-    // called instances of the inspection)
-    assertThat(pi).isWaitingAt("CallActivity_FindingFollowUp");
+    // called instances of the inspection); the report is the system's next step, in its own transaction
+    assertThat(pi).isWaitingAt("CallActivity_FindingFollowUp", "ServiceTask_WriteReport");
     List<Finding> found = findings.findings(inspection(pi).id());
     assertThat(found).hasSize(2).allSatisfy(f -> assertThat(f.status()).isEqualTo("FOLLOWING"));
     assertThat(followUps(pi)).hasSize(2)
@@ -74,6 +75,21 @@ class InspectionFollowUpTest extends InspectionTestSupport {
     assertThat(runtime.getVariable(order.getId(), "channel")).isEqualTo("INSPECTION");
     assertThat(runtime.getVariable(order.getId(), "sourceRef")).isEqualTo(ups.findingNo());
     assertThat(runtime.getVariable(followUp(pi, light.findingNo()).getId(), "priority")).isEqualTo("MEDIUM");
+
+    // the report goes out now, without waiting for the findings: each with its work order, still being fixed
+    writeReport(pi);
+    assertThat(pi).hasPassed("ServiceTask_WriteReport", "EndEvent_Reported").isWaitingAt("CallActivity_FindingFollowUp");
+    Inspection reported = inspection(pi);
+    assertThat(reported.status()).isEqualTo(Inspection.Status.FOLLOW_UP);
+    assertThat(reported.reportId()).isNotNull();
+    assertThat(reported.addendumId()).isNull();
+    String upsOrder = (String) runtime.getVariable(order.getId(), "workOrderNo");
+    assertThat(findings.findings(reported.id())).filteredOn(f -> f.id() == ups.id()).singleElement()
+        .satisfies(f -> assertThat(f.workOrderNo()).isEqualTo(upsOrder).startsWith("WO"));
+    assertThat(reportText(reported)).contains(ups.findingNo(), "UPS 2 号机组电池告警", "严重", "已转运维工单 " + upsOrder,
+        "整改中", "专项巡检", "UPS 告警后专项检查", "整改结果见补充报告").doesNotContain("已关闭");
+    assertThat(notifications.search("mgmt1", null, reported.inspectionNo(), 10))
+        .anyMatch(n -> n.subject().contains("巡检报告"));
 
     // one order is cancelled while the other runs, then done: the first finding closes, the second gets a new order
     String cancelled = followUp(pi, light.findingNo()).getId();
@@ -95,15 +111,24 @@ class InspectionFollowUpTest extends InspectionTestSupport {
         .satisfies(f -> assertThat(f.status()).isEqualTo("FOLLOWING"));
     ProcessInstance relit = followUp(pi, light.findingNo());
     assertThat(relit.getId()).isNotEqualTo(cancelled);
+    String lightOrder = (String) runtime.getVariable(relit.getId(), "workOrderNo");
 
     workThrough(relit);
     continueAfterFollowUps(pi);
-    assertThat(pi).isEnded().hasPassed("EndEvent_Done").hasNotPassed("Task_ReviewOverdueFindings");
+    // every order has ended: the addendum records how each finding was closed; the report stays as it was sent
+    assertThat(pi).isEnded().hasPassed("ServiceTask_WriteAddendum", "EndEvent_Done")
+        .hasNotPassed("Task_ReviewOverdueFindings", "EndEvent_ReportedOrdersRunning");
     Inspection done = inspection(pi);
-    assertThat(findings.findings(done.id())).allSatisfy(f -> assertThat(f.status()).isEqualTo("CLOSED"));
-    String report = reportText(done);
-    assertThat(report).contains(ups.findingNo(), "UPS 2 号机组电池告警", "严重", "已关闭", "专项巡检",
-        "UPS 告警后专项检查");
+    assertThat(done.status()).isEqualTo(Inspection.Status.COMPLETED);
+    assertThat(done.reportId()).isEqualTo(reported.reportId());
+    assertThat(findings.findings(done.id())).allSatisfy(f -> assertThat(f.status()).isEqualTo("CLOSED"))
+        .filteredOn(f -> f.id() == light.id()).singleElement()
+        .satisfies(f -> assertThat(f.workOrderNo()).isEqualTo(lightOrder));
+    assertThat(reportText(done)).doesNotContain("已关闭");
+    assertThat(addendumText(done)).contains("补充报告", reported.inspectionNo(), ups.findingNo(), light.findingNo(),
+        upsOrder, lightOrder, "已关闭", "办结", "问题整改均已完成", "已整改关闭 2 项").doesNotContain("已结转");
+    assertThat(notifications.search("mgmt1", null, done.inspectionNo(), 10))
+        .anyMatch(n -> n.subject().contains("巡检补充报告"));
   }
 
   @Clause("P6 7.2.3.1.1")
@@ -124,6 +149,8 @@ class InspectionFollowUpTest extends InspectionTestSupport {
     assertThat(pi).isWaitingAt("Task_ResourceChecklist"); // the inspector is still asked to finish
 
     submitChecklist(checklist, Map.of("告警信息", new String[] {"GENERAL", "vm-17 磁盘只读告警"}));
+    writeReport(pi);
+    assertThat(reportText(inspection(pi))).contains("vm-17 磁盘只读告警", "逾期", "整改中");
     ProcessInstance order = followUps(pi).get(0);
     // past the planned completion time with the finding open: the manager decides, the work order runs on
     fire(pi, "Timer_FollowUpDue");
@@ -139,19 +166,20 @@ class InspectionFollowUpTest extends InspectionTestSupport {
     fire(pi, "Timer_ExtendedDue");
     complete(task(pi, "Task_ReviewOverdueFindings"), "overdueDecision", "CARRY_OVER", "overdueComment",
         "厂商补丁延期，列入下季度巡检");
-    // the report goes out now; the carried-over finding's order still runs, called by the inspection
-    assertThat(pi).hasPassed("ServiceTask_WriteReport", "EndEvent_ReportedOrdersRunning")
+    // the addendum goes out now; the carried-over finding's order still runs, called by the inspection
+    assertThat(pi).hasPassed("ServiceTask_WriteAddendum", "EndEvent_ReportedOrdersRunning")
         .isWaitingAt("CallActivity_FindingFollowUp");
     Inspection done = inspection(pi);
     assertThat(done.status()).isEqualTo(Inspection.Status.COMPLETED);
     assertThat(findings.findings(done.id())).singleElement()
         .satisfies(f -> assertThat(f.status()).isEqualTo("CARRIED_OVER"));
-    assertThat(reportText(done)).contains("已结转", "逾期", "结转下次巡检跟进 1 项");
+    assertThat(addendumText(done)).contains("已结转", "厂商补丁延期", "结转下次巡检跟进 1 项", "部分问题结转下次巡检");
 
     workThrough(order);
     continueAfterFollowUps(pi);
     assertThat(pi).isEnded().hasPassed("EndEvent_FollowUpsEnded");
     assertThat(inspection(pi).reportId()).as("no second report").isEqualTo(done.reportId());
+    assertThat(inspection(pi).addendumId()).as("no second addendum").isEqualTo(done.addendumId());
     assertThat(findings.findings(done.id())).singleElement()
         .satisfies(f -> assertThat(f.status()).isEqualTo("CARRIED_OVER"));
   }
@@ -163,6 +191,7 @@ class InspectionFollowUpTest extends InspectionTestSupport {
     ProcessInstance pi = start("inspectionKind", "SPECIAL", "scopeCategories", "虚拟机", "reason", "补丁后复查");
     plan(pi, "2031-09-05");
     submitChecklist(task(pi, "Task_ResourceChecklist"), Map.of("告警信息", new String[] {"SEVERE", "vm-21 宕机告警"}));
+    writeReport(pi);
     ProcessInstance order = followUps(pi).get(0);
     fire(pi, "Timer_FollowUpDue");
     complete(task(pi, "Task_ReviewOverdueFindings"), "overdueDecision", "EXTEND", "newDueDate", "2031-09-30",
@@ -171,13 +200,38 @@ class InspectionFollowUpTest extends InspectionTestSupport {
 
     workThrough(order);
     continueAfterFollowUps(pi);
-    // the report closes the inspection: the extended due date no longer waits
-    assertThat(pi).isEnded().hasPassed("ServiceTask_WriteReport", "EndEvent_Done")
+    // the addendum closes the inspection: the extended due date no longer waits
+    assertThat(pi).isEnded().hasPassed("ServiceTask_WriteAddendum", "EndEvent_Done")
         .hasNotPassed("EndEvent_ReportedOrdersRunning");
     assertThat(job(pi, "Timer_ExtendedDue")).isNull();
     Inspection done = inspection(pi);
     assertThat(findings.findings(done.id())).singleElement()
         .satisfies(f -> assertThat(f.status()).isEqualTo("CLOSED"));
-    assertThat(reportText(done)).contains("已关闭", "已整改关闭 1 项");
+    assertThat(addendumText(done)).contains("已关闭", "已整改关闭 1 项");
+  }
+
+  @Clause("P6 7.2.3.1.6")
+  @Test
+  void theAddendumNeverGoesOutBeforeTheReport() throws Exception {
+    setClock(china("2031-10-08T10:00:00"));
+    ProcessInstance pi = start("inspectionKind", "SPECIAL", "scopeCategories", "存储", "reason", "扩容后检查");
+    plan(pi, "2031-10-20");
+    submitChecklist(task(pi, "Task_ResourceChecklist"), Map.of("告警信息", new String[] {"GENERAL", "存储池告警"}));
+    // the report's job has not run yet (the job executor was busy) when the only work order is already done
+    workThrough(followUps(pi).get(0));
+    var management = processEngine.getManagementService();
+    String report = job(pi, "ServiceTask_WriteReport").getId();
+    var continuation = management.createJobQuery().processInstanceId(pi.getId()).messages().list().stream()
+        .filter(j -> !j.getId().equals(report)).findFirst().orElseThrow();
+    assertThatThrownBy(() -> management.executeJob(continuation.getId())).hasMessageContaining("巡检报告尚未归档");
+    assertThat(pi).isNotEnded();
+    assertThat(inspection(pi).addendumId()).isNull();
+
+    writeReport(pi);
+    management.executeJob(continuation.getId()); // the engine's retry
+    assertThat(pi).isEnded().hasPassed("EndEvent_Reported", "ServiceTask_WriteAddendum", "EndEvent_Done");
+    Inspection done = inspection(pi);
+    assertThat(done.reportId()).isNotNull();
+    assertThat(addendumText(done)).contains("存储池告警", "已关闭");
   }
 }

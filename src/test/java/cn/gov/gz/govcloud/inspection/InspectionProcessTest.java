@@ -26,7 +26,7 @@ class InspectionProcessTest extends InspectionTestSupport {
   @Test
   void theQuarterlyTimerStartsOneInspectionPerQuarterOnTheFirstWorkingDay() {
     Job startTimer = processEngine.getManagementService().createJobQuery().processDefinitionKey("inspection-schedule")
-        .timers().singleResult();
+        .activityId("StartEvent_Quarterly").timers().singleResult();
     // the schedule is a cron in Beijing time whatever the server's zone (the suite runs in UTC); 2033-01-01 is a
     // Saturday
     setClock(china("2033-01-01T09:00:01"));
@@ -43,7 +43,7 @@ class InspectionProcessTest extends InspectionTestSupport {
     Job wait = processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(wait.getDuedate().toInstant()).isEqualTo(china("2033-01-03T08:30:00"));
     Job next = processEngine.getManagementService().createJobQuery().processDefinitionKey("inspection-schedule")
-        .timers().singleResult();
+        .activityId("StartEvent_Quarterly").timers().singleResult();
     assertThat(next.getDuedate().toInstant()).as("09:00 Beijing time, not 09:00 of the server's zone")
         .isEqualTo(china("2033-04-01T09:00:00"));
 
@@ -104,14 +104,20 @@ class InspectionProcessTest extends InspectionTestSupport {
       submitChecklist(t, Map.of());
     }
 
-    assertThat(pi).isEnded().hasPassed("ServiceTask_WriteReport").hasNotPassed("CallActivity_FindingFollowUp",
-        "ServiceTask_EscalateOverdue");
+    // nothing to follow up: the follow-up branch has ended, the report is the system's next step
+    assertThat(pi).hasPassed("EndEvent_NoFindings").isWaitingAt("ServiceTask_WriteReport");
+    writeReport(pi);
+    assertThat(pi).isEnded().hasPassed("ServiceTask_WriteReport", "EndEvent_Reported")
+        .hasNotPassed("CallActivity_FindingFollowUp", "ServiceTask_EscalateOverdue", "ServiceTask_WriteAddendum");
     Inspection done = inspection(pi);
+    assertThat(done.addendumId()).as("no findings, no addendum").isNull();
+    assertThat(done.requirementsBy()).isEqualTo("mgmt1");
     assertThat(done.status()).isEqualTo(Inspection.Status.COMPLETED);
     assertThat(findings.findings(done.id())).isEmpty();
     assertThat(checklists.results(done.id())).hasSize(14 * 2 + 11)
         .allSatisfy(r -> assertThat(r.result()).isEqualTo("NORMAL"));
-    assertThat(reportText(done)).contains("巡检报告", done.inspectionNo(), "本次巡检未发现问题", "6 / 6");
+    assertThat(reportText(done)).contains("巡检报告", done.inspectionNo(), "本次巡检未发现问题", "6 / 6", "巡检完成，未发现问题",
+        "巡检要求确认");
     assertThat(notifications.search("mgmt1", null, done.inspectionNo(), 10)).isNotEmpty();
     assertThat(kpis.compute(LocalDate.of(2031, 3, 1), LocalDate.of(2031, 3, 31)).efficiency()
         .inspectionCompletionRate()).isEqualTo(1.0);
@@ -120,10 +126,11 @@ class InspectionProcessTest extends InspectionTestSupport {
   }
 
   @Clause("P6 7.2.3.2.1")
+  @Clause("P6 7.2.3.1.1")
   @Clause("P6 7.2.3.2.2")
   @Clause("P3 5.1.3.1")
   @Test
-  void checklistTemplatesAndRoomsAreDataTheOwnerEdits() throws Exception {
+  void checklistChangesTakeEffectOnlyOnceManagementConfirmsThem() throws Exception {
     assertThat(get("jtj1", "/api/inspections").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(get("supervisor1", "/api/inspections").getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(get("supervisor1", "/api/inspections?status=NOPE").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -134,27 +141,62 @@ class InspectionProcessTest extends InspectionTestSupport {
     var bad = post("manager1", "/api/inspections/checklist-items", map("areaKind", "ROOF", "item", ""));
     assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(bad.getBody()).contains("areaKind", "category", "item", "content", "clause");
-    var added = post("manager1", "/api/inspections/checklist-items", item);
-    assertThat(added.getStatusCode()).isEqualTo(HttpStatus.OK);
-    long id = json.readTree(added.getBody()).get("id").asLong();
+    assertThat(put("manager1", "/api/inspections/checklist-items/99999999", item).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    int items = templates.templates(false).size();
+    var proposed = post("manager1", "/api/inspections/checklist-items", item);
+    assertThat(proposed.getStatusCode()).as("accepted, not yet applied").isEqualTo(HttpStatus.ACCEPTED);
+    long change = json.readTree(proposed.getBody()).get("id").asLong();
+    assertThat(json.readTree(proposed.getBody()).get("status").asText()).isEqualTo("PENDING");
+    assertThat(templates.templates(false)).hasSize(items);
+    assertThat(notifications.search("mgmt1", null, "CL-" + change, 10)).anyMatch(n -> n.subject()
+        .contains("请确认巡检项变更"));
+    assertThat(get("supervisor1", "/api/inspections/checklist-changes?status=PENDING").getBody())
+        .contains("防鼠设施");
     assertThat(put("manager1", "/api/inspections/rooms/bad code!", map("name", "x")).getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(put("manager1", "/api/inspections/rooms/GZ-DC9", map("name", "临时机房", "location", "番禺"))
         .getStatusCode()).isEqualTo(HttpStatus.OK);
+    Long added = null;
     try {
       setClock(china("2031-11-03T10:00:00"));
-      ProcessInstance pi = start("inspectionKind", "SPECIAL", "scopeRooms", "GZ-DC9", "reason", "新机房验收巡检");
-      plan(pi, "2031-11-20");
-      grantAccess(pi);
-      Task checklist = task(pi, "Task_RoomChecklist");
-      assertThat(filled(checklist, Map.of())).extracting(m -> m.get("item")).contains("防鼠设施").hasSize(15);
-      processEngine.getRuntimeService().deleteProcessInstance(pi.getId(), "test finished");
+      ProcessInstance before = start("inspectionKind", "SPECIAL", "scopeRooms", "GZ-DC9", "reason", "新机房验收巡检");
+      // the ops manager cannot confirm their own change; management can
+      assertThat(post("manager1", "/api/inspections/checklist-changes/" + change + "/confirm", map())
+          .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+      var confirmed = post("mgmt1", "/api/inspections/checklist-changes/" + change + "/confirm",
+          map("note", "同意，雨季前增加"));
+      assertThat(confirmed.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(json.readTree(confirmed.getBody()).get("status").asText()).isEqualTo("CONFIRMED");
+      assertThat(json.readTree(confirmed.getBody()).get("decidedBy").asText()).isEqualTo("mgmt1");
+      added = json.readTree(confirmed.getBody()).get("itemId").asLong();
+      assertThat(post("mgmt1", "/api/inspections/checklist-changes/" + change + "/reject", map("note", "x"))
+          .getStatusCode()).as("decided once").isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(templates.templates(false)).hasSize(items + 1);
+      // the inspection started before confirmation checks the confirmed template too: checklists are made per area
+      plan(before, "2031-11-20");
+      grantAccess(before);
+      assertThat(filled(task(before, "Task_RoomChecklist"), Map.of())).extracting(m -> m.get("item"))
+          .contains("防鼠设施").hasSize(15);
+      processEngine.getRuntimeService().deleteProcessInstance(before.getId(), "test finished");
+
+      // a rejected change needs a reason and leaves the template as it was
+      var off = put("manager1", "/api/inspections/checklist-items/" + added, map("areaKind", "ROOM", "category",
+          "机房环境", "item", "防鼠设施", "content", "检查挡鼠板是否完好", "clause", "本地补充", "active", false));
+      long offId = json.readTree(off.getBody()).get("id").asLong();
+      assertThat(post("mgmt1", "/api/inspections/checklist-changes/" + offId + "/reject", map()).getStatusCode())
+          .isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(post("mgmt1", "/api/inspections/checklist-changes/" + offId + "/reject", map("note", "仍需检查"))
+          .getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(templates.templates(false)).hasSize(items + 1);
       // an unknown room in the scope is refused, naming it
       assertThatThrownBy(() -> start("inspectionKind", "SPECIAL", "scopeRooms", "NOWHERE", "reason", "x"))
           .hasMessageContaining("NOWHERE");
     } finally {
-      put("manager1", "/api/inspections/checklist-items/" + id, map("areaKind", "ROOM", "category", "机房环境",
-          "item", "防鼠设施", "content", "检查挡鼠板是否完好", "clause", "本地补充", "active", false));
+      jdbc.sql("UPDATE inspection_checklist_change SET status = 'REJECTED' WHERE status = 'PENDING'").update();
+      if (added != null) {
+        jdbc.sql("UPDATE inspection_checklist_item SET active = FALSE WHERE id = ?").param(added).update();
+      }
       put("manager1", "/api/inspections/rooms/GZ-DC9", map("name", "临时机房", "active", false));
     }
   }

@@ -108,9 +108,34 @@ abstract class InspectionTestSupport extends ProcessTest {
     processEngine.getTaskService().complete(t.getId(), map(kv));
   }
 
+  /** The ops manager's plan, and management's confirmation of the requirements (P6 7.2.3.1.1). */
   void plan(ProcessInstance pi, String due) {
+    draft(pi, due);
+    confirmAs("mgmt1", pi, "requirementsDecision", "CONFIRM");
+  }
+
+  void draft(ProcessInstance pi, String due) {
     complete(task(pi, "Task_PlanInspection"), "dueDate", due, "roomInspector", "engineer1",
         "resourceInspector", "operator1");
+  }
+
+  /** Completes the requirements task as a management user (who is then recorded as having confirmed). */
+  void confirmAs(String user, ProcessInstance pi, Object... kv) {
+    Task t = task(pi, "Task_ConfirmRequirements");
+    assertThat(t).hasCandidateGroup(Groups.MANAGEMENT);
+    processEngine.getIdentityService().setAuthentication(user, List.of(Groups.MANAGEMENT));
+    try {
+      complete(t, kv);
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  /** Runs the report step, the system's own transaction once every area is inspected (as the job executor would). */
+  void writeReport(ProcessInstance pi) {
+    org.camunda.bpm.engine.runtime.Job j = job(pi, "ServiceTask_WriteReport");
+    assertThat(j).as("the report's job").isNotNull();
+    processEngine.getManagementService().executeJob(j.getId());
   }
 
   /** The checklist of a task as the form shows it, every item answered normal except those given. */
@@ -156,7 +181,16 @@ abstract class InspectionTestSupport extends ProcessTest {
   }
 
   String reportText(Inspection i) throws Exception {
-    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(reports.content(i.reportId())));
+    return text(i.reportId());
+  }
+
+  String addendumText(Inspection i) throws Exception {
+    assertThat(i.addendumId()).as("the addendum").isNotNull();
+    return text(i.addendumId());
+  }
+
+  private String text(long documentId) throws Exception {
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(reports.content(documentId)));
         XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
       return text.getText();
     }

@@ -17,7 +17,7 @@ import java.util.UUID;
  * and dropped afterwards, so that jobs left by other tests cannot run in these nodes. Where the user may not create
  * databases, the configured database itself is used.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
   private final boolean postgres;
   private final Path h2Dir;
@@ -39,11 +39,11 @@ final class TestDatabase implements AutoCloseable {
   }
 
   /** Whether this run of the suite is the PostgreSQL one (the failsafe configuration passes the Spring profiles). */
-  static boolean postgresSuite() {
+  public static boolean postgresSuite() {
     return System.getProperty("spring.profiles.active", "").contains("postgres");
   }
 
-  static TestDatabase create(String purpose, Path tempDir) throws SQLException {
+  public static TestDatabase create(String purpose, Path tempDir) throws SQLException {
     if (!postgresSuite()) {
       return new TestDatabase(false, tempDir, null, null, null, null, null);
     }
@@ -70,6 +70,12 @@ final class TestDatabase implements AutoCloseable {
 
   boolean postgres() {
     return postgres;
+  }
+
+  /** The datasource of this database as Spring arguments (none for H2: the application's own default applies). */
+  public List<String> datasourceArgs() {
+    return postgres ? List.of("spring.datasource.url=" + url, "spring.datasource.username=" + user,
+        "spring.datasource.password=" + password) : List.of();
   }
 
   /** The Spring arguments that put a node on this database (demo users and data on, as in demo mode). */

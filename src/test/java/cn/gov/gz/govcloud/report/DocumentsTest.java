@@ -3,6 +3,7 @@ package cn.gov.gz.govcloud.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import cn.gov.gz.govcloud.access.Groups;
 import cn.gov.gz.govcloud.kpi.Kpi;
 import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.Docx;
@@ -12,8 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 
 /**
  * The service report, the emergency response report and the monitoring report, read as the bureau reads them: no
@@ -156,20 +159,88 @@ class DocumentsTest extends DocumentsTestSupport {
     assertThat(text).contains(Kpi.SATISFACTION_AVERAGE.label() + "：" + Kpi.SATISFACTION_AVERAGE.definition());
   }
 
+  @Clause("GB 5.3.7 c")
+  @Clause("P6 7.4.1.5")
+  @Test
+  void theResponseServiceReportTellsTheOrdersStoryAndItsSecurityIncident() throws Exception {
+    runWorkOrder();
+    Docx doc = new Docx(MADE.get("work-order-response-report"));
+    common("work-order-response-report", doc, "2038-09-06 11:00");
+    assertThat(doc.text()).contains("响应服务报告（安全事件报告）", "交通局协同办公系统", "广州市交通运输局", "网络安全事件",
+            "已封禁异常 IP 段", "账号为办公室张三所用", "重置被锁账号口令并启用双因素认证", "不晚于 2038-09-07 24:00",
+            "本工单为 5×8 服务", "工程师赵工", "事件描述：", "处理过程：", "处理结果：")
+        .doesNotContain("JTJ-OA", "engineer1");
+    List<List<String>> times = doc.table("指标");
+    assertThat(times.get(1)).containsExactly("分派", "受理后 30 分钟内，即不晚于 2038-09-06 08:40", "2038-09-03 17:50",
+        "按时");
+    assertThat(times.get(3).get(2)).as("paused from Friday 17:55 to Monday 09:10: 5 + 40 working minutes")
+        .isEqualTo("1 次，共 45 分钟");
+  }
+
+  @Clause("P6 7.3.3.4")
+  @Clause("P3 附录 D.1 第 13 项")
+  @Test
+  void theAssuranceReportListsEveryShiftsRecordAndChartsTheCasesPerDay() throws Exception {
+    runAssurance();
+    Docx doc = new Docx(MADE.get("assurance-report"));
+    common("assurance-report", doc, "2038-10-02 09:00");
+    assertThat(doc.text()).contains("重要保障总结报告", "2038 年国庆假期（重要节假日）", "2038-10-01 08:00 至 2038-10-02 08:00",
+        "现场值守", "交通运行监测调度平台", "广州市交通运输局", "工程师赵工", "经提醒后补填", "节前增加负载均衡检查")
+        .as("names, never codes").doesNotContain("JTJ-TOCC", "engineer1");
+    assertThat(doc.table("班次")).extracting(r -> r.get(4)).containsExactly("有事件发生", "运行平稳");
+    assertThat(doc.table("编号")).singleElement().satisfies(r -> assertThat(r.get(1)).isEqualTo("应急事件"));
+    Docx.Chart chart = doc.charts().get(0);
+    assertThat(chart.categories()).containsExactly("10/1", "10/2");
+    assertThat(chart.series()).containsExactly(Map.entry("应急事件", doubles(1, 0)), Map.entry("工单", doubles(0, 0)),
+        Map.entry("资源申请", doubles(0, 0)));
+  }
+
   @Test
   void everyDocumentConvertsToPdfWithLibreOffice() throws Exception {
+    runWorkOrder();
     runMarch();
     runMay();
     runInspection();
+    runInspectionAddendum();
     runDrill();
     runEvaluation();
-    assertThat(MADE.keySet()).containsAll(List.of("evaluation-report", "service-report", "emergency-response-report", "monitoring-report",
-        "optimization-statistics-report", "optimization-efficiency-report", "inspection-report", "drill-report"));
+    runAssurance();
+    assertThat(MADE.keySet()).containsAll(List.of("evaluation-report", "assurance-report", "service-report",
+        "emergency-response-report", "monitoring-report", "optimization-statistics-report",
+        "optimization-efficiency-report", "inspection-report", "inspection-addendum", "drill-report",
+        "work-order-response-report"));
     Path soffice = Docx.soffice();
     Assumptions.assumeTrue(soffice != null, "LibreOffice (soffice) is not installed: PDF conversion not checked");
     for (var e : MADE.entrySet()) {
       Path pdf = new Docx(e.getValue()).toPdf(soffice, OUT, e.getKey());
       assertThat(Files.readString(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).as(e.getKey()).startsWith("%PDF");
     }
+  }
+
+  /**
+   * The evaluation of the first half of 2038 (after March's cases): JTJ answers the survey over REST, WJW does not and
+   * is 未答复 at the due date; the supervisor's opinion files the evaluation report.
+   */
+  synchronized void runEvaluation() {
+    if (MADE.containsKey("evaluation-report")) {
+      return;
+    }
+    runMarch();
+    setClock(china("2038-07-01T09:00:00"));
+    ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey("satisfaction-survey",
+        map("periodFrom", "2038-01-01", "periodTo", "2038-06-30", "unitCodes", "JTJ,WJW"));
+    var r = post("jtj1", "/api/surveys/" + variable(pi.getId(), "surveyId") + "/answers", map("attitude", 5,
+        "responseSpeed", 4, "resolution", 4, "followUp", 3, "overall", 4, "problems", "夜间故障响应偏慢",
+        "suggestions", "增加夜间值守"));
+    assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.OK);
+    var expiry = processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId("Timer_SurveyExpired").singleResult();
+    setClock(expiry.getDuedate().toInstant());
+    processEngine.getManagementService().executeJob(expiry.getId());
+    completeAs("supervisor1", Groups.SUPERVISOR, pi.getId(), "Task_WriteOpinion", "evaluationOpinion",
+        "上半年服务总体良好，夜间响应需改进", "improvementRequirements", "下季度起夜间双人值守");
+    MADE.put("evaluation-report", archive.content(
+        ((Number) processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+            .variableName("reportId").singleResult().getValue()).longValue()));
   }
 }

@@ -85,4 +85,23 @@ class ReviewDocumentsTest extends DocumentsTestSupport {
     assertThat(drill.text()).contains("【演练】应急演练报告", "全民健康信息平台数据级灾备预案", "工程师赵工", "全民健康信息平台",
         "25 分钟", "达标", "75 分钟", "超时", "演练前增加备份校验").doesNotContain("WJW-HIS", "engineer1");
   }
+
+  @Clause("P6 7.2.3.1.4")
+  @Clause("P6 7.2.3.1.6")
+  @Clause("P6 7.2.3.2.5")
+  @Test
+  void theInspectionReportNamesTheWorkOrdersAndTheAddendumHowTheyEnded() throws Exception {
+    runInspectionAddendum();
+    Docx report = new Docx(MADE.get("inspection-report-with-findings"));
+    common("inspection-report-with-findings", report, "2038-09-07 11:30");
+    assertThat(report.text()).contains("UPS 2 号机组电池告警", "3 排灯管损坏", "已转运维工单 WO", "整改中",
+        "整改结果见补充报告").doesNotContain("已关闭");
+    Docx addendum = new Docx(MADE.get("inspection-addendum"));
+    common("inspection-addendum", addendum, TemplateReport.time(archive.search(new Caller("admin",
+        List.of(Groups.ADMIN)), "INSPECTION_ADDENDUM", null, null, 1).get(0).createdAt()));
+    List<List<String>> rows = addendum.table("编号");
+    assertThat(rows).hasSize(2).allSatisfy(r -> assertThat(r.get(2)).startsWith("WO"));
+    assertThat(addendum.text()).contains("政务云专项巡检补充报告", "（第 1 版，2038-09-07 11:30）", "已关闭", "已结转",
+        "已于 2038-09-10 15:00 办结", "灯管备件到货延迟", "已整改关闭 1 项", "结转下次巡检跟进 1 项");
+  }
 }

@@ -45,18 +45,18 @@ class AuthorizationMatrixTest extends WebTest {
   void whoMayStartWhichProcess() throws Exception {
     Map<String, Set<String>> expected = new LinkedHashMap<>();
     expected.put("jtj1", Set.of("work-order", "emergency-response", "resource-application-review"));
-    expected.put("desk1", Set.of("work-order", "emergency-response", "resource-application-review"));
+    expected.put("desk1", Set.of("work-order", "emergency-response", "resource-application-review", "assurance"));
     expected.put("engineer1", Set.of("work-order", "emergency-response"));
     expected.put("operator1", Set.of("work-order", "emergency-response"));
     expected.put("manager1", Set.of("work-order", "emergency-response", "service-report", "inspection",
-        "emergency-drill", "optimization-review"));
-    expected.put("mgmt1", Set.of("service-report", "optimization-review"));
+        "emergency-drill", "optimization-review", "assurance"));
+    expected.put("mgmt1", Set.of("service-report", "optimization-review", "assurance"));
     expected.put("supervisor1", Set.of());
     List<String> wrong = new ArrayList<>();
     for (var e : expected.entrySet()) {
       Set<String> ours = new HashSet<>(startable(e.getKey()));
       ours.retainAll(Set.of("work-order", "emergency-response", "resource-application-review", "service-report",
-          "inspection", "emergency-drill", "optimization-review"));
+          "inspection", "emergency-drill", "optimization-review", "assurance"));
       if (!ours.equals(e.getValue())) {
         wrong.add(e.getKey() + " may start " + ours + ", the matrix says " + e.getValue());
       }
@@ -80,6 +80,8 @@ class AuthorizationMatrixTest extends WebTest {
           Set.of("manager1", "admin")),
       new Write("inspections: machine rooms", HttpMethod.PUT, "/api/inspections/rooms/GZ-MATRIX", "{}",
           Set.of("manager1", "admin")),
+      new Write("inspections: management decides on checklist changes", HttpMethod.POST,
+          "/api/inspections/checklist-changes/99999999/reject", "{}", Set.of("mgmt1")),
       new Write("monitoring: post samples", HttpMethod.POST, "/api/monitoring/samples", "[{}]",
           Set.of("engineer1", "operator1", "manager1", "admin")),
       new Write("contingency plans: write", HttpMethod.POST, "/api/plans", "{}", Set.of("manager1", "admin")),

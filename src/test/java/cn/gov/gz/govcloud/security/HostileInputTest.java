@@ -58,7 +58,8 @@ class HostileInputTest extends WebTest {
       new Endpoint("manager1", HttpMethod.POST, "/api/plans", false),
       new Endpoint("mgmt1", HttpMethod.POST, "/api/optimization/prices", false),
       new Endpoint("mgmt1", HttpMethod.POST, "/api/audit/1/keep", false),
-      new Endpoint("admin", HttpMethod.POST, "/api/integrations/clients", false));
+      new Endpoint("admin", HttpMethod.POST, "/api/integrations/clients", false),
+      new Endpoint("desk1", HttpMethod.POST, "/api/assurances", false));
 
   /** Processes started over the engine REST API, with a user who may start each. */
   static final Map<String, String> STARTS = Map.of(
@@ -67,7 +68,8 @@ class HostileInputTest extends WebTest {
       "resource-application-review", "jtj1",
       "inspection", "manager1",
       "emergency-drill", "manager1",
-      "optimization-review", "manager1");
+      "optimization-review", "manager1",
+      "assurance", "desk1");
 
   /** Field names our requests and process starts use; unknown ones are ignored, known ones get the hostile value. */
   static final List<String> TEXT_FIELDS = List.of("code", "name", "title", "description", "purpose", "content",
@@ -85,8 +87,9 @@ class HostileInputTest extends WebTest {
         "calendar_year", "calendar_day", "resource_application", "application_line", "ledger_resource",
         "ledger_history", "inventory_import", "inventory_item", "reconciliation_run", "report_document", "emergency",
         "emergency_event", "monitoring_sample", "monitoring_alert", "machine_room", "inspection_checklist_item",
-        "inspection", "contingency_plan", "contingency_plan_version", "drill", "optimization_price",
-        "optimization_review", "integration_client", "integration_alert", "notification_contact")) {
+        "inspection_checklist_change", "inspection", "contingency_plan", "contingency_plan_version", "drill",
+        "optimization_price", "optimization_review", "integration_client", "integration_alert", "notification_contact",
+        "assurance", "assurance_shift")) {
       counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
     }
     counts.put("process instances", processEngine.getRuntimeService().createProcessInstanceQuery().count());
@@ -234,7 +237,8 @@ class HostileInputTest extends WebTest {
         "/api/reports/99999999", "/api/reports/99999999/content", "/api/inspections/99999999",
         "/api/plans/NO-SUCH-PLAN", "/api/drills/NO-SUCH-DRILL", "/api/optimization/reviews/99999999",
         "/api/units/NOPE", "/api/business-systems/NOPE", "/api/knowledge/99999999",
-        "/api/resource-applications/RA20990101-999999", "/api/monitoring/alerts/99999999")) {
+        "/api/resource-applications/RA20990101-999999", "/api/monitoring/alerts/99999999",
+        "/api/assurances/BZ20990101-999999")) {
       expectRefused("GET " + path, get("manager1", path));
     }
     // a unit user asking for another unit's records

@@ -214,6 +214,18 @@ class TasklistBrowserTest extends WebTest {
     var tasks = processEngine.getTaskService();
     tasks.complete(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId(), Map.of(
         "dueDate", java.time.LocalDate.now().plusDays(10).toString(), "resourceInspector", "operator1"));
+    String confirmId = tasks.createTaskQuery().processInstanceId(instanceId)
+        .taskDefinitionKey("Task_ConfirmRequirements").singleResult().getId();
+
+    // management sees the requirements to confirm (P6 7.2.3.1.1) in its own Tasklist
+    login("mgmt1");
+    browser.get(tasklist() + "#/?task=" + confirmId + "&filter=");
+    wait.until(d -> d.findElements(By.xpath("//label[starts-with(normalize-space(.),'确认结果')]")).size() == 1);
+    wait.until(d -> d.findElement(By.cssSelector(".fjs-container")).getText().contains("巡检要求"));
+    assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).contains("管理方确认巡检要求",
+        "确认巡检要求（含所列巡检项变更）", "退回运维经理修改");
+    shot("inspection-requirements");
+    tasks.complete(confirmId, Map.of("requirementsDecision", "CONFIRM"));
     String taskId = tasks.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey("Task_ResourceChecklist")
         .singleResult().getId();
 
@@ -251,6 +263,10 @@ class TasklistBrowserTest extends WebTest {
       throw new AssertionError("the checklist was not completed; page says: "
           + browser.findElement(By.tagName("body")).getText(), e);
     }
+    // the report is the system's own step (the job executor is off in tests)
+    var management = processEngine.getManagementService();
+    management.executeJob(management.createJobQuery().processInstanceId(instanceId)
+        .activityId("ServiceTask_WriteReport").singleResult().getId());
     assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId)
         .singleResult().getEndTime()).as("no findings: the inspection reported and ended").isNotNull();
   }

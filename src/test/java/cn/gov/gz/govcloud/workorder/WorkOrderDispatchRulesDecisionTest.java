@@ -25,21 +25,23 @@ class WorkOrderDispatchRulesDecisionTest {
   @Clause("GB 5.1 b")
   @Clause("P3 5.3.2.7 c")
   @Clause("P3 5.3.2.8 c")
+  @Clause("P3 5.3.2.7 b")
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
-      "COMPLAINT,       HIGH,   PT15M, PT1H,  ops-manager,  Rule_Complaint",
-      "COMPLAINT,       LOW,    PT15M, PT1H,  ops-manager,  Rule_Complaint",
-      "FAULT,           HIGH,   PT30M, PT30M, service-desk, Rule_FaultInterrupted",
-      "FAULT,           MEDIUM, PT30M, PT1H,  service-desk, Rule_FaultDegraded",
-      "FAULT,           LOW,    PT30M, PT24H, service-desk, Rule_FaultOther",
-      "SERVICE_REQUEST, HIGH,   PT4H,  PT24H, service-desk, Rule_Other",
-      "CONSULTATION,    LOW,    PT4H,  PT24H, service-desk, Rule_Other",
-      "FINDING,         MEDIUM, PT4H,  PT24H, service-desk, Rule_Other"})
+      "COMPLAINT,       HIGH,   PT15M, PT1H,  ops-manager,  ,     Rule_Complaint",
+      "COMPLAINT,       LOW,    PT15M, PT1H,  ops-manager,  ,     Rule_Complaint",
+      "FAULT,           HIGH,   PT30M, PT30M, service-desk, 7x24, Rule_FaultInterrupted",
+      "FAULT,           MEDIUM, PT30M, PT1H,  service-desk, ,     Rule_FaultDegraded",
+      "FAULT,           LOW,    PT30M, PT24H, service-desk, ,     Rule_FaultOther",
+      "SERVICE_REQUEST, HIGH,   PT4H,  PT24H, service-desk, ,     Rule_Other",
+      "CONSULTATION,    LOW,    PT4H,  PT24H, service-desk, ,     Rule_Other",
+      "FINDING,         MEDIUM, PT4H,  PT24H, service-desk, ,     Rule_Other"})
   void dispatchRulesFollowTheComplaintAndFaultClauses(String type, String priority, String dispatch,
-      String feedback, String group, String rule) {
+      String feedback, String group, String hours, String rule) {
     Map<String, Object> out = TABLE.single("type", type, "priority", priority);
     assertThat(out).containsEntry("dispatchWithin", dispatch).containsEntry("feedbackInterval", feedback)
         .containsEntry("dispatchGroup", group);
+    assertThat(out.get("serviceHours")).as("service hours (none: the level's)").isEqualTo(hours);
     assertThat(TABLE.matched()).containsExactly(rule);
   }
 

@@ -56,11 +56,27 @@ abstract class WorkOrderFlow extends MockedProcessTest {
       e.setVariable(DISPATCH_GROUP, "service-desk");
       e.setVariable(DISPATCH_DUE, Date.from(dispatchDue));
       e.setVariable(RECOVERY_DUE, Date.from(recoveryDue));
-      // two escalation levels each: the start date and one repetition
-      e.setVariable(DISPATCH_ESCALATION_CYCLE, "R1/" + dispatchDue + "/PT30M");
-      e.setVariable(RECOVERY_ESCALATION_CYCLE, "R1/" + recoveryDue + "/PT30M");
-      e.setVariable(FEEDBACK_CYCLE, "R/PT1H");
+      e.setVariable(DISPATCH_ESCALATIONS, 0);
+      e.setVariable(RECOVERY_ESCALATIONS, 0);
     });
+    // as the real escalation step: one level more of the kind the task names
+    onDelegate("escalateWorkOrder", e -> {
+      String counter = "DISPATCH".equals(e.getVariable(ESCALATION_KIND)) ? DISPATCH_ESCALATIONS : RECOVERY_ESCALATIONS;
+      e.setVariable(counter, ((Number) e.getVariable(counter)).intValue() + 1);
+    });
+    // the clocks the timers ask: feedback every hour, two escalation levels 30 min apart from the deadline
+    WorkOrderClocks clocks = org.mockito.Mockito.mock(WorkOrderClocks.class);
+    org.mockito.Mockito.when(clocks.nextFeedbackAt(org.mockito.ArgumentMatchers.any()))
+        .thenAnswer(i -> Date.from(now.plus(Duration.ofHours(1))));
+    org.mockito.Mockito.when(clocks.nextEscalationAt(org.mockito.ArgumentMatchers.any(),
+        org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.any())).thenAnswer(i -> {
+          Instant deadline = "DISPATCH".equals(i.getArgument(1)) ? dispatchDue : recoveryDue;
+          Instant due = deadline.plus(Duration.ofMinutes(30).multipliedBy(((Number) i.getArgument(2)).intValue()));
+          return Date.from(due.isAfter(now) ? due : now.plusSeconds(1));
+        });
+    org.mockito.Mockito.when(clocks.moreEscalations(org.mockito.ArgumentMatchers.any()))
+        .thenAnswer(i -> ((Number) i.getArgument(0)).intValue() < 2);
+    org.camunda.bpm.engine.test.mock.Mocks.register("workOrderClocks", clocks);
     onDelegate("recordDispatch", e -> e.setVariable(HANDLER_GROUP, "ops-engineer"));
     onDelegate("convertToServiceRequest", e -> e.setVariable(TYPE, "SERVICE_REQUEST"));
   }

@@ -30,7 +30,9 @@ class WorkOrderHandlingFlowTest extends WorkOrderFlow {
     assertThat(job(pi, "Timer_RecoveryDeadline")).isNull();
 
     complete(pi, "Task_ConfirmResolution", RESOLUTION_DECISION, "CONFIRMED");
-    assertThat(pi).hasPassed("ServiceTask_CloseWorkOrder").isWaitingAt("Task_AnswerSurvey");
+    assertThat(pi).hasPassed("ServiceTask_CloseWorkOrder", "ServiceTask_ResponseReport")
+        .isWaitingAt("Task_AnswerSurvey");
+    assertThat(calls("generateResponseReport")).isEqualTo(1);
     complete(pi, "Task_AnswerSurvey", SATISFACTION_SCORE, 5);
     assertThat(pi).isEnded().hasPassed("ServiceTask_RecordSurvey", "EndEvent_WorkOrderClosed")
         .hasNotPassed("Task_FollowUpLowScore");
@@ -43,7 +45,8 @@ class WorkOrderHandlingFlowTest extends WorkOrderFlow {
     fire(pi, "Timer_FeedbackDue");
     fire(pi, "Timer_FeedbackDue");
     assertThat(calls("sendProgressFeedback")).isEqualTo(2);
-    assertThat(pi).hasPassed("EndEvent_FeedbackSent").isWaitingAt("Task_HandleWorkOrder");
+    assertThat(pi).hasPassed("ServiceTask_SendProgressFeedback").isWaitingAt("Task_HandleWorkOrder");
+    assertThat(job(pi, "Timer_FeedbackDue").getDuedate().toInstant()).isEqualTo(now.plus(Duration.ofHours(1)));
 
     assertThat(job(pi, "Timer_RecoveryDeadline").getDuedate().toInstant()).isEqualTo(recoveryDue);
     fire(pi, "Timer_RecoveryDeadline");
@@ -103,8 +106,9 @@ class WorkOrderHandlingFlowTest extends WorkOrderFlow {
     ProcessInstance pi = resolvedFault();
     assertThat(job(pi, "Timer_ConfirmTimeout").getDuedate().toInstant()).isEqualTo(now.plus(Duration.ofDays(3)));
     fire(pi, "Timer_ConfirmTimeout");
-    assertThat(pi).isEnded().hasPassed("ServiceTask_CloseUnconfirmed", "EndEvent_ClosedUnconfirmed")
-        .hasNotPassed("Task_AnswerSurvey");
+    assertThat(pi).isEnded().hasPassed("ServiceTask_CloseUnconfirmed", "ServiceTask_ResponseReportUnconfirmed",
+        "EndEvent_ClosedUnconfirmed").hasNotPassed("Task_AnswerSurvey");
+    assertThat(calls("generateResponseReport")).isEqualTo(1);
   }
 
   @Test

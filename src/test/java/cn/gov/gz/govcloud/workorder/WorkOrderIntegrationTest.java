@@ -91,7 +91,7 @@ class WorkOrderIntegrationTest extends WorkOrderTestSupport {
     completeEmergencyTask.accept(Map.of("actionNote", "切换到灾备库", "handlingOutcome", "RECOVERED",
         "cause", "存储故障", "result", "已恢复"));
     completeEmergencyTask.accept(Map.of("verifyDecision", "CONFIRMED"));
-    completeEmergencyTask.accept(Map.of("planChanges", "增加存储故障切换演练"));
+    completeEmergencyTask.accept(Map.of("planDecision", "NO_CHANGE", "planChanges", "增加存储故障切换演练"));
     assertThat(emergency).isEnded();
     assertThat(pi).isWaitingAt("Task_ConfirmResolution");
   }

@@ -40,12 +40,14 @@ class WorkOrderTriageFlowTest extends WorkOrderFlow {
     ProcessInstance pi = receive("FAULT");
     fire(pi, "Timer_DispatchDeadline");
     assertThat(calls("escalateWorkOrder")).isEqualTo(1);
-    assertThat(pi).hasPassed("EndEvent_DispatchEscalated").isWaitingAt("Task_ClassifyWorkOrder");
+    assertThat(pi).hasPassed("ServiceTask_EscalateDispatch").hasNotPassed("EndEvent_DispatchEscalated")
+        .isWaitingAt("Task_ClassifyWorkOrder");
     assertThat(job(pi, "Timer_DispatchDeadline").getDuedate().toInstant())
         .isEqualTo(dispatchDue.plus(Duration.ofMinutes(30)));
     fire(pi, "Timer_DispatchDeadline");
     assertThat(calls("escalateWorkOrder")).isEqualTo(2);
     assertThat(job(pi, "Timer_DispatchDeadline")).as("each level once").isNull();
+    assertThat(pi).hasPassed("EndEvent_DispatchEscalated");
     complete(pi, "Task_ClassifyWorkOrder");
     assertThat(pi).isWaitingAt("Task_DispatchWorkOrder");
   }
