@@ -60,6 +60,7 @@ class ArchitectureTest {
           "drill_improvement", "contingency_plan_review"),
       owner("optimization", "optimization_price", "optimization_review", "optimization_usage",
           "optimization_candidate", "optimization_event"),
+      owner("evaluation", "satisfaction_survey", "satisfaction_answer", "report_feedback"),
       owner("audit", "audit_event"),
       owner("integration", "integration_alert", "integration_client"),
       owner("assurance", "assurance", "assurance_scope", "assurance_shift"))
@@ -82,7 +83,9 @@ class ArchitectureTest {
       Map.entry("resource-line-check", "resourceapplication"),
       Map.entry("service-report", "kpi"), Map.entry("service-report-schedule", "kpi"),
       Map.entry("work-order", "workorder"), Map.entry("work-order-dispatch-rules", "workorder"),
-      Map.entry("service-level-targets", "workorder"), Map.entry("assurance", "assurance"));
+      Map.entry("service-level-targets", "workorder"), Map.entry("assurance", "assurance"),
+      Map.entry("satisfaction-survey", "evaluation"), Map.entry("satisfaction-survey-schedule", "evaluation"),
+      Map.entry("report-feedback", "evaluation"));
 
   private static final Pattern SQL_NAME = Pattern.compile(
       "\\b(FROM|JOIN|INTO|UPDATE|TABLE)\\s+([A-Za-z_][A-Za-z0-9_]*)");
@@ -96,7 +99,8 @@ class ArchitectureTest {
 
   /** The feature rooms. */
   private static final List<String> FEATURES = List.of("workorder", "emergency", "resourceapplication", "ledger",
-      "inspection", "monitoring", "drill", "optimization", "kpi", "dashboard", "integration", "assurance");
+      "inspection", "monitoring", "drill", "optimization", "kpi", "dashboard", "integration", "assurance",
+      "evaluation");
 
   private static JavaClasses classes;
 

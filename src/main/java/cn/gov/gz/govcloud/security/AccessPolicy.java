@@ -15,13 +15,16 @@ record AccessPolicy(Map<String, List<String>> startRights) {
   public AccessPolicy {
     if (startRights == null || startRights.isEmpty()) {
       startRights = Map.of(
-          Groups.UNIT_USER, List.of("resource-application-review", "work-order", "emergency-response"),
+          Groups.UNIT_USER, List.of("resource-application-review", "work-order", "emergency-response",
+              "report-feedback"),
           Groups.SERVICE_DESK, List.of("work-order", "emergency-response", "resource-application-review", "assurance"),
           Groups.OPS_MANAGER, List.of("inspection", "emergency-drill", "optimization-review", "emergency-response",
-              "work-order", "service-report", "assurance"),
+              "work-order", "service-report", "assurance", "satisfaction-survey"),
           Groups.OPS_ENGINEER, List.of("work-order", "emergency-response"),
           Groups.OPS_OPERATOR, List.of("work-order", "emergency-response"),
-          Groups.MANAGEMENT, List.of("optimization-review", "service-report", "assurance"),
+          Groups.MANAGEMENT, List.of("optimization-review", "service-report", "assurance", "satisfaction-survey",
+              "report-feedback"),
+          Groups.SUPERVISOR, List.of("report-feedback"),
           Groups.INTEGRATION, List.of("emergency-response", "work-order"));
     }
   }

@@ -3,6 +3,7 @@ package cn.gov.gz.govcloud.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import cn.gov.gz.govcloud.access.Groups;
 import cn.gov.gz.govcloud.kpi.Kpi;
 import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.Docx;
@@ -12,8 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 
 /**
  * The service report, the emergency response report and the monitoring report, read as the bureau reads them: no
@@ -119,6 +122,43 @@ class DocumentsTest extends DocumentsTestRuns {
         "交通运行监测调度平台").doesNotContain("monitoring-thresholds", "JTJ-TOCC");
   }
 
+  @Clause("P3 7.4.5")
+  @Clause("GB 5.3.7 e")
+  @Clause("P3 7.3.2 c")
+  @Test
+  void theEvaluationReportChartsTheSurveyListsEveryUnitAndCarriesTheOpinion() throws Exception {
+    runEvaluation();
+    Docx doc = new Docx(MADE.get("evaluation-report"));
+    common("evaluation-report", doc, "2038-07-16 09:00");
+    String text = doc.text();
+    assertThat(text).contains("政务云运营服务评价报告", "2038-01-01 至 2038-06-30", "终稿", "已答复 1 家", "未答复 1 家",
+            "上半年服务总体良好，夜间响应需改进", "评价人：监理周监理", "夜间故障响应偏慢", "下季度起夜间双人值守",
+            "GB/T 34077.3 5.3.7 e", "a) 技术能力提升", "d) 合规性")
+        .as("names, never codes").doesNotContain("JTJ", "WJW");
+    List<Docx.Chart> charts = doc.charts();
+    assertThat(charts).hasSize(3);
+    assertThat(charts.get(0).categories()).containsExactly("服务态度", "响应速度", "问题解决效果", "事后反馈", "整体满意度");
+    assertThat(charts.get(0).series()).containsExactly(Map.entry("平均分", doubles(5, 4, 4, 3, 4)));
+    assertThat(charts.get(1).categories()).containsExactly("已答复", "未答复");
+    assertThat(charts.get(1).series().get("单位数")).isEqualTo(doubles(1, 1));
+    assertThat(charts.get(2).categories()).last().isEqualTo("2038-01-01–2038-06-30");
+    assertThat(charts.get(2).series().get("使用单位满意度")).last().isEqualTo(4.0);
+    List<List<String>> units = doc.table("使用单位");
+    assertThat(units).containsExactly(List.of("广州市交通运输局", "5", "4", "4", "3", "4", "4.00"),
+        List.of("广州市卫生健康委员会", "—", "—", "—", "—", "—", "未答复"));
+    // the KPI rows are the kpi room's figures with their definitions; the survey's own two rows follow
+    List<List<String>> kpis = doc.table("序号");
+    assertThat(kpis).as("the ten KPIs of 7.3.2 and the survey's two rows").hasSize(12);
+    assertThat(kpis.get(kpis.size() - 1)).containsExactly(String.valueOf(kpis.size()), "满意度调查答复率", "50.0%", "—",
+        "—");
+    JsonNode api = read(get("mgmt1", "/api/kpis?from=2038-01-01&to=2038-06-30").getBody());
+    List<String> satisfactionRow = kpis.stream().filter(r -> r.get(1).equals(Kpi.SATISFACTION_AVERAGE.label()))
+        .findFirst().orElseThrow();
+    assertThat(satisfactionRow.get(2)).isEqualTo(Kpi.SATISFACTION_AVERAGE.format(
+        api.get("satisfaction").get("average").asDouble()));
+    assertThat(text).contains(Kpi.SATISFACTION_AVERAGE.label() + "：" + Kpi.SATISFACTION_AVERAGE.definition());
+  }
+
   @Clause("GB 5.3.7 c")
   @Clause("P6 7.4.1.5")
   @Test
@@ -163,15 +203,44 @@ class DocumentsTest extends DocumentsTestRuns {
     runInspection();
     runInspectionAddendum();
     runDrill();
+    runEvaluation();
     runAssurance();
-    assertThat(MADE.keySet()).containsAll(List.of("assurance-report", "service-report", "emergency-response-report",
-        "monitoring-report", "optimization-statistics-report", "optimization-efficiency-report", "inspection-report",
-        "inspection-addendum", "drill-report", "work-order-response-report"));
+    assertThat(MADE.keySet()).containsAll(List.of("evaluation-report", "assurance-report", "service-report",
+        "emergency-response-report", "monitoring-report", "optimization-statistics-report",
+        "optimization-efficiency-report", "inspection-report", "inspection-addendum", "drill-report",
+        "work-order-response-report"));
     Path soffice = Docx.soffice();
     Assumptions.assumeTrue(soffice != null, "LibreOffice (soffice) is not installed: PDF conversion not checked");
     for (var e : MADE.entrySet()) {
       Path pdf = new Docx(e.getValue()).toPdf(soffice, OUT, e.getKey());
       assertThat(Files.readString(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).as(e.getKey()).startsWith("%PDF");
     }
+  }
+
+  /**
+   * The evaluation of the first half of 2038 (after March's cases): JTJ answers the survey over REST, WJW does not and
+   * is 未答复 at the due date; the supervisor's opinion files the evaluation report.
+   */
+  synchronized void runEvaluation() {
+    if (MADE.containsKey("evaluation-report")) {
+      return;
+    }
+    runMarch();
+    setClock(china("2038-07-01T09:00:00"));
+    ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey("satisfaction-survey",
+        map("periodFrom", "2038-01-01", "periodTo", "2038-06-30", "unitCodes", "JTJ,WJW"));
+    var r = post("jtj1", "/api/surveys/" + variable(pi.getId(), "surveyId") + "/answers", map("attitude", 5,
+        "responseSpeed", 4, "resolution", 4, "followUp", 3, "overall", 4, "problems", "夜间故障响应偏慢",
+        "suggestions", "增加夜间值守"));
+    assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.OK);
+    var expiry = processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId("Timer_SurveyExpired").singleResult();
+    setClock(expiry.getDuedate().toInstant());
+    processEngine.getManagementService().executeJob(expiry.getId());
+    completeAs("supervisor1", Groups.SUPERVISOR, pi.getId(), "Task_WriteOpinion", "evaluationOpinion",
+        "上半年服务总体良好，夜间响应需改进", "improvementRequirements", "下季度起夜间双人值守");
+    MADE.put("evaluation-report", archive.content(
+        ((Number) processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+            .variableName("reportId").singleResult().getValue()).longValue()));
   }
 }
