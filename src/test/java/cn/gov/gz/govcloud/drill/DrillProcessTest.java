@@ -21,7 +21,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -59,7 +58,7 @@ class DrillProcessTest extends ProcessTest {
   }
 
   ContingencyPlan plan(String type, String system, Instant lastDrilled) {
-    return plans.create(new PlanInput("测试预案 " + UUID.randomUUID(), type, system, "manager1", lastDrilled,
+    return plans.create(new PlanInput("测试预案 " + System.nanoTime() % 100_000_000, type, system, "manager1", lastDrilled,
         "测试范围", "测试风险评估", null, null, null, "1. 接报；2. 切换；3. 恢复", "按备份恢复",
         List.of(new StageTarget("切换至灾备", 30), new StageTarget("数据恢复", 60), new StageTarget("处置至恢复", 60)),
         null, null, null), "manager1");

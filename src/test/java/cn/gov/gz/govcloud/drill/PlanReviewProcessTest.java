@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.util.List;
-import java.util.UUID;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -38,7 +37,7 @@ class PlanReviewProcessTest extends ProcessTest {
   NotificationService notifications;
 
   ContingencyPlan plan() {
-    return plans.create(new PlanInput("评审测试预案 " + UUID.randomUUID().toString().substring(0, 8), "GENERAL",
+    return plans.create(new PlanInput("评审测试预案 " + System.nanoTime() % 100_000_000, "GENERAL",
         "JTJ-OA", "manager1", null, "测试范围", "测试风险评估", null, null, null, "1. 接报；2. 处置；3. 恢复", null,
         List.of(), null, null, null), "manager1");
   }

@@ -128,6 +128,8 @@ class RolesDayBrowserTest extends WebTest {
     claim(handle, "engineer1");
     b.select("措施类型", "恢复");
     b.type(fieldLabelled("处置措施与进展", "textarea"), "重启连接池并扩容");
+    // 未启动预案 when no plan applies, 预案未涵盖的措施 when some were started (other tests' plans may be active)
+    b.choose("依据的预案步骤", "未", "未");
     b.pick("业务已恢复");
     b.type(fieldLabelled("原因", "textarea"), "连接池配置过小");
     b.type(fieldLabelled("处置结果", "textarea"), "响应时间恢复正常");
