@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +26,6 @@ class Reclassification {
   /** The levels of an emergency, highest first (the outputs of decision emergency-classification). */
   static final List<String> LEVELS = List.of("特别重大", "重大", "较大", "一般");
 
-  static final Map<String, String> CATEGORY_LABELS = Map.of("INTERRUPTION", "业务系统中断", "DATA_LOSS", "数据丢失",
-      "DEGRADATION", "业务系统性能下降", "SECURITY", "安全事件", "OTHER", "其他");
 
   private final EmergencyService cases;
   private final WorkingCalendar calendar;
@@ -61,7 +58,8 @@ class Reclassification {
   /** The correction on the timeline, with what the reporter and the decision had said. */
   @Transactional
   public void record(Emergency e, String category, String severity, String reason, String by) {
-    cases.event(e.id(), "RECLASSIFIED", by, "响应人更正分级：类别 " + label(e.category()) + " → " + label(category)
+    cases.event(e.id(), "RECLASSIFIED", by, "响应人更正分级：类别 " + EmergencyReport.category(e.category()) + " → "
+        + EmergencyReport.category(category)
         + "；等级 " + e.severity() + " → " + severity + "；原因：" + reason, null, null);
   }
 
@@ -92,9 +90,5 @@ class Reclassification {
         + "）自发现时间起重算时限：响应时限 " + CityTime.minute(responseDue) + responded + "，下次反馈 "
         + CityTime.minute(nextFeedback) + "（恢复时限按业务系统的服务级别计算，不变）", null, null);
     return after;
-  }
-
-  static String label(String category) {
-    return CATEGORY_LABELS.getOrDefault(category, category);
   }
 }
