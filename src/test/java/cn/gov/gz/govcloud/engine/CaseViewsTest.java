@@ -43,7 +43,8 @@ class CaseViewsTest extends WebTest {
     Date later = Date.from(Instant.parse("2099-01-01T00:00:00Z"));
     for (String date : List.of("responseDue", "planningDue", "trainingDue", "drillAt", "inspectionDue", "planAt",
         "executeDue", "reviewDue", "unitDue", "approvalDue", "correctionDue", "deliveryDue", "dispatchDue",
-        "recoveryDue", "correctionReminderAt", "nextFeedbackAt", "nextEscalationAt", "shiftEndsAt", "shiftRemindAt",
+        "recoveryDue", "correctionReminderAt", "nextFeedbackAt", "nextEscalationAt", "feedbackAnswerDue", "opinionDue",
+        "surveyDue", "surveyRemindAt", "shiftEndsAt", "shiftRemindAt",
         "recordsClosedAt")) {
       v.put(date, later);
     }
@@ -56,6 +57,7 @@ class CaseViewsTest extends WebTest {
       v.put(cycle, "R1/2099-01-01T00:00:00Z/PT10M");
     }
     v.put("actionUnit", "JTJ");
+    v.put("surveyUnit", "JTJ");
     v.put("unitCode", "JTJ");
     return v;
   }
