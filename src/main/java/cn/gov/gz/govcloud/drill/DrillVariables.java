@@ -1,11 +1,6 @@
 package cn.gov.gz.govcloud.drill;
 
-import cn.gov.gz.govcloud.sla.WorkingCalendar;
-import cn.gov.gz.govcloud.web.ValidationException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** The names of the {@code emergency-drill} process variables, declared once. */
@@ -71,25 +66,6 @@ final class DrillVariables {
 
   /** A time from a variable: a Date, an ISO instant, an offset time (Camunda Forms) or a China local time. */
   static Instant time(Object v, String field) {
-    if (v == null || v.toString().isBlank()) {
-      return null;
-    }
-    if (v instanceof Date d) {
-      return d.toInstant();
-    }
-    String s = v.toString().strip();
-    try {
-      return Instant.parse(s);
-    } catch (RuntimeException e) {
-      try {
-        return OffsetDateTime.parse(s).toInstant();
-      } catch (RuntimeException again) {
-        try {
-          return LocalDateTime.parse(s).atZone(WorkingCalendar.CHINA).toInstant();
-        } catch (RuntimeException last) {
-          throw ValidationException.of(field, "时间格式应为 ISO 8601，如 2026-11-25T09:00:00+08:00");
-        }
-      }
-    }
+    return cn.gov.gz.govcloud.engine.Variables.moment(v, field);
   }
 }

@@ -1,5 +1,10 @@
 package cn.gov.gz.govcloud.engine;
 
+import cn.gov.gz.govcloud.web.ValidationException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Small readers of process variables shared by every feature's delegates. */
@@ -15,5 +20,32 @@ public final class Variables {
     }
     String s = v.toString().strip();
     return s.isEmpty() ? null : s;
+  }
+
+  /**
+   * A moment from a variable or a REST body: a Date, an ISO instant, an offset time (Camunda Forms write
+   * 2026-10-01T09:00+08:00) or a local time in the city's zone; null when blank; bad text is refused naming the field.
+   */
+  public static Instant moment(Object v, String field) {
+    if (v == null || v.toString().isBlank()) {
+      return null;
+    }
+    if (v instanceof Date d) {
+      return d.toInstant();
+    }
+    String s = v.toString().strip();
+    try {
+      return Instant.parse(s);
+    } catch (RuntimeException e) {
+      try {
+        return OffsetDateTime.parse(s).toInstant();
+      } catch (RuntimeException again) {
+        try {
+          return LocalDateTime.parse(s).atZone(CityTime.ZONE).toInstant();
+        } catch (RuntimeException last) {
+          throw ValidationException.of(field, "时间格式应为 ISO 8601，如 2026-10-01T09:00:00+08:00");
+        }
+      }
+    }
   }
 }
