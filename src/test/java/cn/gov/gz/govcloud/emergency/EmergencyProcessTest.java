@@ -10,28 +10,21 @@ import cn.gov.gz.govcloud.report.ReportArchive;
 import cn.gov.gz.govcloud.sla.CalendarService;
 import cn.gov.gz.govcloud.sla.CalendarYear;
 import cn.gov.gz.govcloud.support.Clause;
-import cn.gov.gz.govcloud.support.ProcessTest;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every path and clock of processes/emergency-response.bpmn, with time moved by the engine clock. */
-class EmergencyProcessTest extends ProcessTest {
-
-  @Autowired
-  EmergencyService emergencies;
+class EmergencyProcessTest extends EmergencyTestSupport {
 
   @Autowired
   NotificationService notifications;
@@ -44,31 +37,6 @@ class EmergencyProcessTest extends ProcessTest {
 
   @Autowired
   JdbcClient jdbc;
-
-  ProcessInstance report(String system, String category, Instant detected) {
-    Map<String, Object> v = new HashMap<>();
-    v.put("businessSystemCode", system);
-    v.put("category", category);
-    v.put("description", "系统首页无法打开");
-    v.put("source", "MONITORING");
-    v.put("detectedAt", Date.from(detected));
-    return processEngine.getRuntimeService().startProcessInstanceByKey("emergency-response", v);
-  }
-
-  Emergency emergency(ProcessInstance pi) {
-    return emergencies.findByProcessInstance(pi.getId()).orElseThrow();
-  }
-
-  Task task(ProcessInstance pi, String key) {
-    return processEngine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key)
-        .singleResult();
-  }
-
-  void complete(ProcessInstance pi, String key, Object... kv) {
-    Task t = task(pi, key);
-    assertThat(t).as(key).isNotNull();
-    processEngine.getTaskService().complete(t.getId(), map(kv));
-  }
 
   List<String> subjects(String user, Emergency e) {
     return notifications.search(user, null, e.emergencyNo(), 100).stream().map(n -> n.subject()).toList();

@@ -5,19 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.ProcessEngineTests.assertThat;
 
 import cn.gov.gz.govcloud.support.Clause;
-import cn.gov.gz.govcloud.support.ProcessTest;
 import java.time.Instant;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The responder's classification (P6 7.4.2.3.2) and the escalation clock of a 5×8 case (P3 5.3.2.8) through the real
@@ -25,29 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * detected and the waiting timers move; both classifications stay on the timeline; the chain is climbed in working
  * time.
  */
-class EmergencyReclassificationTest extends ProcessTest {
-
-  @Autowired
-  EmergencyService emergencies;
-
-  ProcessInstance report(String system, String category, Instant detected) {
-    Map<String, Object> v = new HashMap<>();
-    v.put("businessSystemCode", system);
-    v.put("category", category);
-    v.put("description", "协同办公系统打不开");
-    v.put("source", "USER");
-    v.put("detectedAt", Date.from(detected));
-    return processEngine.getRuntimeService().startProcessInstanceByKey("emergency-response", v);
-  }
-
-  Emergency emergency(ProcessInstance pi) {
-    return emergencies.findByProcessInstance(pi.getId()).orElseThrow();
-  }
-
-  Task task(ProcessInstance pi, String key) {
-    return processEngine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key)
-        .singleResult();
-  }
+class EmergencyReclassificationTest extends EmergencyTestSupport {
 
   @Clause("P6 7.4.2.3.2")
   @Clause("P3 5.3.2.8")
