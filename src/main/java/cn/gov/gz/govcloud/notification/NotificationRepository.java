@@ -8,8 +8,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,26 +24,59 @@ class NotificationRepository {
   private static final String COLUMNS = "id, recipient, email, channel, address, kind, case_ref, subject, body, "
       + "merged_count, status, attempts, next_attempt_at, last_error, created_at, sent_at";
 
+  /** Identities per query: well inside every database's limit of bind parameters. */
+  private static final int IN_LIST = 500;
+
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
 
-  NotificationRepository(JdbcClient jdbc) {
+  NotificationRepository(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
-  Optional<Notification> latest(String dedupKey, Status status) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM notification WHERE dedup_key = ? AND status = ? ORDER BY id DESC "
-            + "FETCH FIRST 1 ROWS ONLY")
-        .param(dedupKey).param(status.name())
-        .query(NotificationRepository::map).optional();
+  /** The newest waiting and the newest sent message of each identity ({@code dedup_key}), in one query. */
+  Map<String, Earlier> latest(Collection<String> dedupKeys) {
+    Map<String, Earlier> out = new HashMap<>();
+    List<String> keys = List.copyOf(dedupKeys);
+    for (int from = 0; from < keys.size(); from += IN_LIST) {
+      List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IN_LIST));
+      jdbc.sql("SELECT dedup_key, " + COLUMNS + " FROM notification WHERE dedup_key IN ("
+              + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") AND status IN ('PENDING', 'SENT') "
+              + "ORDER BY id DESC")
+          .params(chunk)
+          .query((rs, i) -> Map.entry(rs.getString("dedup_key"), map(rs, i))).list()
+          .forEach(e -> out.merge(e.getKey(), Earlier.of(e.getValue()), Earlier::olderFrom));
+    }
+    return out;
   }
 
-  void insert(Channel channel, String recipient, String address, String kind, String caseRef, String dedupKey,
-      String subject, String body, Status status, Instant nextAttemptAt, Instant now) {
-    jdbc.sql("INSERT INTO notification (channel, recipient, email, address, kind, case_ref, dedup_key, subject, body, "
-            + "status, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(channel.name(), recipient, channel == Channel.MAIL ? address : null, address, kind, caseRef, dedupKey,
-            subject, body, status.name(), ts(nextAttemptAt), ts(now), ts(now))
-        .update();
+  /** The newest waiting ({@code PENDING}) and sent message of one identity, either may be null. */
+  record Earlier(Notification pending, Notification sent) {
+    static Earlier of(Notification n) {
+      return n.status() == Status.PENDING ? new Earlier(n, null) : new Earlier(null, n);
+    }
+
+    /** This (newer) one, filled in with what an older row adds. */
+    Earlier olderFrom(Earlier older) {
+      return new Earlier(pending != null ? pending : older.pending, sent != null ? sent : older.sent);
+    }
+  }
+
+  /** A new message for the outbox. */
+  record NewMessage(Channel channel, String recipient, String address, String kind, String caseRef, String dedupKey,
+      String subject, String body, Status status, Instant nextAttemptAt) {}
+
+  /** Queues the messages in one batch. */
+  void insert(List<NewMessage> messages, Instant now) {
+    if (messages.isEmpty()) {
+      return;
+    }
+    batch.batchUpdate("INSERT INTO notification (channel, recipient, email, address, kind, case_ref, dedup_key, "
+            + "subject, body, status, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?)", messages.stream().map(m -> new Object[] {m.channel().name(), m.recipient(),
+                m.channel() == Channel.MAIL ? m.address() : null, m.address(), m.kind(), m.caseRef(), m.dedupKey(),
+                m.subject(), m.body(), m.status().name(), ts(m.nextAttemptAt()), ts(now), ts(now)}).toList());
   }
 
   void merge(long id, String subject, String body, Instant now) {

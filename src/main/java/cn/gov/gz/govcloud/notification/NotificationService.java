@@ -4,13 +4,19 @@ import cn.gov.gz.govcloud.compliance.Implements;
 import cn.gov.gz.govcloud.engine.Privileged;
 import cn.gov.gz.govcloud.notification.Contacts.Contact;
 import cn.gov.gz.govcloud.notification.Notification.Status;
+import cn.gov.gz.govcloud.notification.NotificationRepository.Earlier;
+import cn.gov.gz.govcloud.notification.NotificationRepository.NewMessage;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
@@ -90,7 +96,9 @@ public class NotificationService {
     String email = user == null ? null : blankToNull(user.getEmail());
     List<Channel> pages = pagesFor(notice);
     Contact contact = pages.isEmpty() ? null : contacts.find(userId);
-    return deliver(userId, email, contact, pages, notice);
+    List<Message> messages = new ArrayList<>();
+    deliveries(userId, email, contact, pages, notice, messages);
+    return enqueue(messages, notice).get(0);
   }
 
   /** Notifies every member of the given users and groups once, even if someone is in several of them. */
@@ -104,17 +112,19 @@ public class NotificationService {
     }
     List<Channel> pages = pagesFor(notice);
     Map<String, Contact> known = pages.isEmpty() ? Map.of() : contacts.findAll(recipients.keySet());
+    List<Message> messages = new ArrayList<>();
     recipients.forEach((id, user) -> {
       if (user == null) {
         user = privileged.run(() -> identity.createUserQuery().userId(id).singleResult());
       }
-      deliver(id, user == null ? null : blankToNull(user.getEmail()), known.get(id), pages, notice);
+      deliveries(id, user == null ? null : blankToNull(user.getEmail()), known.get(id), pages, notice, messages);
     });
     if (pages.contains(Channel.WECOM_ROBOT)) {
       Map<String, String> robots = wecom.robotKeys();
-      groupIds.stream().distinct().filter(robots::containsKey).forEach(group ->
-          enqueue(Channel.WECOM_ROBOT, WeComRobotChannel.RECIPIENT_PREFIX + group, group, notice, urgent(notice)));
+      groupIds.stream().distinct().filter(robots::containsKey).forEach(group -> messages.add(new Message(
+          Channel.WECOM_ROBOT, WeComRobotChannel.RECIPIENT_PREFIX + group, group, urgent(notice))));
     }
+    enqueue(messages, notice);
   }
 
   /** Whether a notice is urgent: marked so, or of a kind configured as urgent. */
@@ -138,17 +148,21 @@ public class NotificationService {
         .distinct().toList();
   }
 
-  private Outcome deliver(String userId, String email, Contact contact, List<Channel> pages, Notice notice) {
-    Outcome mail = enqueue(Channel.MAIL, userId, email, notice, false);
+  /** One person's messages for a notice: the mail first, then the pages their contact allows. */
+  private void deliveries(String userId, String email, Contact contact, List<Channel> pages, Notice notice,
+      List<Message> out) {
+    out.add(new Message(Channel.MAIL, userId, email, false));
     boolean urgent = urgent(notice);
     if (contact != null && contact.mobile() != null && pages.contains(Channel.SMS)) {
-      enqueue(Channel.SMS, userId, contact.mobile(), notice, urgent);
+      out.add(new Message(Channel.SMS, userId, contact.mobile(), urgent));
     }
     if (contact != null && contact.wecomUserId() != null && pages.contains(Channel.WECOM)) {
-      enqueue(Channel.WECOM, userId, contact.wecomUserId(), notice, urgent);
+      out.add(new Message(Channel.WECOM, userId, contact.wecomUserId(), urgent));
     }
-    return mail;
   }
+
+  /** One message of a notice: over which channel, to whom, at which address (null: none known). */
+  private record Message(Channel channel, String recipient, String address, boolean urgent) {}
 
   @Transactional(readOnly = true)
   public List<Notification> search(String recipient, Status status, String caseRef, int limit) {
@@ -160,35 +174,56 @@ public class NotificationService {
     return repository.search(recipient, status, caseRef, channel, Math.min(Math.max(limit, 1), 500));
   }
 
-  private Outcome enqueue(Channel channel, String recipient, String address, Notice notice, boolean urgent) {
+  /**
+   * Queues a notice's messages: one query for what the outbox already holds of their identities and one batch of
+   * inserts (a task's notice to a group of ten was thirty statements). Returns each message's outcome, in order.
+   */
+  private List<Outcome> enqueue(List<Message> messages, Notice notice) {
     String subject = truncate(notice.subject(), 200);
     String body = truncate(notice.body(), 4000);
-    String identity = notice.kind() + "|" + notice.caseRef() + "|" + recipient
-        + (channel == Channel.MAIL ? "" : "|" + channel.name());
-    String dedupKey = truncate(identity, 300);
+    List<String> keys = messages.stream().map(m -> dedupKey(notice, m)).toList();
+    Map<String, Earlier> earlier = repository.latest(new LinkedHashSet<>(keys));
     Instant now = clock.instant();
-    var pending = repository.latest(dedupKey, Status.PENDING);
-    if (pending.isPresent()) {
-      repository.merge(pending.get().id(), subject, body, now);
-      return Outcome.MERGED;
+    List<NewMessage> inserts = new ArrayList<>();
+    Set<String> queued = new HashSet<>();
+    List<Outcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      Message m = messages.get(i);
+      String key = keys.get(i);
+      Earlier before = earlier.getOrDefault(key, new Earlier(null, null));
+      if (!queued.add(key)) {
+        outcomes.add(Outcome.MERGED); // the same identity twice in one notice: one message
+      } else if (before.pending() != null) {
+        repository.merge(before.pending().id(), subject, body, now);
+        outcomes.add(Outcome.MERGED);
+      } else if (before.sent() != null && before.sent().subject().equals(subject)
+          && before.sent().body().equals(body)) {
+        outcomes.add(Outcome.ALREADY_SENT);
+      } else {
+        inserts.add(new NewMessage(m.channel(), truncate(m.recipient(), 64), m.address(), notice.kind(),
+            truncate(notice.caseRef(), 128), key, subject, body, m.address() == null ? Status.NO_ADDRESS
+                : Status.PENDING, firstAttempt(m, now)));
+        outcomes.add(Outcome.QUEUED);
+      }
     }
-    var sent = repository.latest(dedupKey, Status.SENT);
-    if (sent.isPresent() && sent.get().subject().equals(subject) && sent.get().body().equals(body)) {
-      return Outcome.ALREADY_SENT;
-    }
-    Status status = address == null ? Status.NO_ADDRESS : Status.PENDING;
-    Instant first;
-    if (channel == Channel.MAIL) {
-      first = now.plus(properties.mergeWindow());
-    } else if (urgent) {
-      first = now.plus(properties.pageMergeWindow());
-    } else {
-      first = quietHours.release(now.plus(properties.mergeWindow()));
-    }
-    repository.insert(channel, truncate(recipient, 64), address, notice.kind(), truncate(notice.caseRef(), 128),
-        dedupKey, subject, body, status, first, now);
-    return Outcome.QUEUED;
+    repository.insert(inserts, now);
+    return outcomes;
   }
+
+  /** A notice is identified by kind, case, recipient and channel (mail without a channel suffix). */
+  private static String dedupKey(Notice notice, Message m) {
+    return truncate(notice.kind() + "|" + notice.caseRef() + "|" + m.recipient()
+        + (m.channel() == Channel.MAIL ? "" : "|" + m.channel().name()), 300);
+  }
+
+  /** Mail waits the merge window; an urgent page the page merge window; a routine page also the quiet hours. */
+  private Instant firstAttempt(Message m, Instant now) {
+    if (m.channel() == Channel.MAIL) {
+      return now.plus(properties.mergeWindow());
+    }
+    return m.urgent() ? now.plus(properties.pageMergeWindow()) : quietHours.release(now.plus(properties.mergeWindow()));
+  }
+
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
   }
