@@ -57,6 +57,14 @@ public final class WebappSession {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  /** POST with a JSON body answered in HAL, as Tasklist asks for a filter's list of tasks. */
+  public HttpResponse<String> halPost(String pathAndQuery, String json) {
+    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default/" + pathAndQuery))
+        .header("X-XSRF-TOKEN", csrfToken).header("Accept", "application/hal+json")
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
   /** PUT with a JSON body on the webapps' engine API. */
   public HttpResponse<String> enginePut(String pathAndQuery, String json) {
     return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default/" + pathAndQuery))
