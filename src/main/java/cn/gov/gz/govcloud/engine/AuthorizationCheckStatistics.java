@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
  * 10,000 open tasks an engineer's group holds thousands of task grants, and the planner, believing there are 13,
  * compares every task with every grant (16 million comparisons, 2 s for the first page of "我的组任务"). Statistics on
  * the masks the engine uses (READ, READ_TASK, READ_INSTANCE) give it the true number, and it looks each task's grants
- * up by index instead (0.2 s), together with {@code random_page_cost} for solid-state storage (the postgres profile's
- * connection setting).
+ * up by index instead (0.2 s), together with the postgres profile's connection settings: {@code random_page_cost} for
+ * solid-state storage, and {@code plan_cache_mode=force_custom_plan}, since a generic plan of a prepared statement
+ * (the driver's after five runs) knows neither the user nor the group and goes back to comparing everything.
  *
  * <p>Created once, after the engine has created or updated its tables, by whichever node starts first; a database
  * where it cannot be created (PostgreSQL before 14, no owner rights) logs a warning and works as before. On H2 it does
