@@ -119,12 +119,12 @@ public class DemandResearchReport {
     for (Answer a : answers) {
       units.add(row("unit", a.unitName(), "status", a.statusLabel(), "adequacy", ResearchLabels.of(ADEQUACY,
               a.resourceAdequacy()), "satisfaction", a.satisfaction() == null ? "—" : String.valueOf(a.satisfaction()),
-          "demands", String.valueOf(perUnit.getOrDefault(a.unitCode(), 0L)), "by", a.answeredBy() == null ? "—"
+          "demandCount", String.valueOf(perUnit.getOrDefault(a.unitCode(), 0L)), "by", a.answeredBy() == null ? "—"
               : people.name(a.answeredBy()) + (a.interviewee() == null ? "" : "（受访：" + a.interviewee() + "）"),
           "at", a.answeredAt() == null ? "—" : TemplateReport.time(a.answeredAt())));
     }
     if (units.isEmpty()) {
-      units.add(row("unit", "本次未调研使用单位", "status", "—", "adequacy", "—", "satisfaction", "—", "demands", "0",
+      units.add(row("unit", "本次未调研使用单位", "status", "—", "adequacy", "—", "satisfaction", "—", "demandCount", "0",
           "by", "—", "at", "—"));
     }
     data.put("units", units);
@@ -153,12 +153,12 @@ public class DemandResearchReport {
         + TemplateReport.time(r.analysedAt()) + "）");
     List<Map<String, String>> recRows = new ArrayList<>();
     for (Recommendation c : recs) {
-      recRows.add(row("no", String.valueOf(c.seq()), "category", c.categoryLabel(), "units", c.unitCodes().isEmpty()
+      recRows.add(row("no", String.valueOf(c.seq()), "category", c.categoryLabel(), "concerned", c.unitCodes().isEmpty()
           ? "全部调研单位" : c.unitCodes().stream().map(u -> names.getOrDefault(u, u)).collect(Collectors.joining("、")),
           "content", c.content()));
     }
     if (recRows.isEmpty()) {
-      recRows.add(row("no", "—", "category", "—", "units", "—", "content", "优化建议待服务方填写"));
+      recRows.add(row("no", "—", "category", "—", "concerned", "—", "content", "优化建议待服务方填写"));
     }
     data.put("recommendations", recRows);
     long resource = count(recs, RESOURCE);

@@ -43,7 +43,7 @@ public class ResearchService {
 
   static final int MAX_DEMANDS = 30;
   static final int MAX_RECOMMENDATIONS = 50;
-  private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE.withZone(CityTime.ZONE);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(CityTime.ZONE);
   private static final String COLUMNS = "id, research_no, topic, period_from, period_to, method, status, due_at, "
       + "process_instance_id, management_state, problems, direction, analysed_by, analysed_at, return_count, "
       + "return_reason, review_comment, reviewed_by, accepted_at, report_id, report_version, created_by, created_at";
