@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
  * (7.5.1.2) and recommendations (7.5.1.3), and the review. Rendered from
  * {@code report-templates/demand-research-report.docx}; each generation a new archived version.
  */
-@Implements(value = "P6 7.5.1.4", what = "调研评估报告（P3 附录 D 第 18 项）归档并提交管理方审阅")
+@Implements(value = "P6 7.5.1.4", what = "调研评估报告（P3 附录 D.1 第 18 项）归档并提交管理方审阅")
 @Service
 public class DemandResearchReport {
 

@@ -92,6 +92,7 @@ class DemandResearchProcessTest extends ProcessTest {
   @Clause("P6 7.5.1.2")
   @Clause("P6 7.5.1.3")
   @Clause("P6 7.5.1.4")
+  @Clause("P3 附录 D.1 第 18 项")
   @Test
   void aUnitAnswersOverRestTheOtherIsNoReplyAndTheReturnedReportIsAcceptedAsVersionTwo() throws Exception {
     setClock(china("2045-03-02T10:00:00"));
