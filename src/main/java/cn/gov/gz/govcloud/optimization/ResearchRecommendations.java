@@ -39,7 +39,8 @@ class ResearchRecommendations {
   List<Item> forReview(Review review) {
     Timestamp until = Timestamp.from(review.createdAt());
     Timestamp since = jdbc.sql("SELECT MAX(created_at) FROM optimization_review WHERE id <> ? AND created_at <= ?")
-        .params(review.id(), until).query(Timestamp.class).optional().orElse(null);
+        .params(review.id(), until).query(Timestamp.class).list().stream().filter(t -> t != null).findFirst()
+        .orElse(null);
     StringBuilder sql = new StringBuilder("SELECT research_no, topic, accepted_at, unit_codes, content FROM "
         + "rv_research_recommendation WHERE category = ? AND accepted_at <= ?");
     List<Object> params = new ArrayList<>(List.of(RESOURCE, until));

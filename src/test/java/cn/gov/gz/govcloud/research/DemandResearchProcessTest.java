@@ -106,6 +106,13 @@ class DemandResearchProcessTest extends ProcessTest {
     assertThat(r.dueAt()).isEqualTo(china("2045-03-20T23:59:00"));
     assertThat(research.units(id)).containsExactly("JTJ", "WJW");
     assertThat(pi).isWaitingAt("Task_AnswerQuestionnaire");
+    Task jtjTask = processEngine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskCandidateGroup("unit-JTJ").singleResult();
+    assertThat(jtjTask.getName()).as("the case in words in Tasklist's list").isEqualTo("填写服务需求调研问卷｜" + no
+        + " 2045 年政务云服务需求调研（广州市交通运输局）");
+    assertThat(jtjTask.getDueDate().toInstant()).isEqualTo(china("2045-03-20T23:59:00"));
+    assertThat(processEngine.getTaskService().getVariable(jtjTask.getId(), "caseSummary").toString())
+        .contains("问卷", "2045-01-01 至 2045-02-28", "2045-03-20 23:59（北京时间）", "广州市交通运输局");
 
     String path = "/api/research/" + no + "/answers";
     ResponseEntity<String> bad = post("jtj1", path, map("resourceAdequacy", "INSUFFICIENT", "satisfaction", 7,
