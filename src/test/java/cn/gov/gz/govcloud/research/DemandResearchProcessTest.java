@@ -219,6 +219,9 @@ class DemandResearchProcessTest extends ProcessTest {
     ProcessInstance pi = start("mgmt1", Groups.MANAGEMENT, "researchTopic", "2046 年资源需求调研", "periodFrom",
         "2046-01-01", "periodTo", "2046-02-28", "researchMethod", "INTERVIEW", "unitScope", "LIST", "unitCodes", "JTJ");
     String no = research.get(researchId(pi)).researchNo();
+    assertThat(get("wjw1", "/api/research/" + no).getStatusCode()).as("a unit not asked").isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(read(get("wjw1", "/api/research")).findValuesAsText("researchNo")).doesNotContain(no);
+    assertThat(get("mgmt1", "/api/research?status=SOMETHING").getBody()).contains("status");
     assertThat(post("jtj1", "/api/research/" + no + "/answers", map("resourceAdequacy", "SUFFICIENT",
         "satisfaction", 5)).getBody()).as("an interview has no questionnaire").contains("访谈");
     completeAs("engineer1", Groups.OPS_ENGINEER, pi, "Task_RecordInterview", "interviewee", "信息中心 李主任",
