@@ -113,6 +113,15 @@ class DemandResearchProcessTest extends ProcessTest {
     assertThat(jtjTask.getDueDate().toInstant()).isEqualTo(china("2045-03-20T23:59:00"));
     assertThat(processEngine.getTaskService().getVariable(jtjTask.getId(), "caseSummary").toString())
         .contains("问卷", "2045-01-01 至 2045-02-28", "2045-03-20 23:59（北京时间）", "广州市交通运输局");
+    // in Tasklist: the unit's user opens its form with the research's variables; another unit's does not see it
+    ResponseEntity<String> form = get("jtj1", "/engine-rest/task/" + jtjTask.getId() + "/deployed-form");
+    assertThat(form.getStatusCode()).as(form.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(form.getBody()).contains("服务需求调研问卷", "resourceAdequacy", "demands");
+    ResponseEntity<String> vars = get("jtj1", "/engine-rest/task/" + jtjTask.getId() + "/form-variables");
+    assertThat(vars.getStatusCode()).as(vars.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(vars.getBody()).contains("2045 年政务云服务需求调研", no);
+    assertThat(get("wjw1", "/engine-rest/task/" + jtjTask.getId() + "/form-variables").getStatusCode().is2xxSuccessful())
+        .isFalse();
 
     String path = "/api/research/" + no + "/answers";
     ResponseEntity<String> bad = post("jtj1", path, map("resourceAdequacy", "INSUFFICIENT", "satisfaction", 7,
