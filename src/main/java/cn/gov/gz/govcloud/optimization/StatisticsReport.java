@@ -34,13 +34,15 @@ class StatisticsReport {
   private final OptimizationRepository repository;
   private final ReportArchive archive;
   private final TemplateReport templates;
+  private final ResearchRecommendations research;
 
   StatisticsReport(OptimizationService service, OptimizationRepository repository, ReportArchive archive,
-      TemplateReport templates) {
+      TemplateReport templates, ResearchRecommendations research) {
     this.service = service;
     this.repository = repository;
     this.archive = archive;
     this.templates = templates;
+    this.research = research;
   }
 
   public ReportDocument statistics(long reviewId, String processInstanceId, String by) {
@@ -165,6 +167,10 @@ class StatisticsReport {
             "action", c.actionText(), "spec", spec(c), "at",
             TemplateReport.time(c.executedAt()), "saving", String.valueOf(c.realisedSaving())));
       }
+    }
+    String fromResearch = ResearchRecommendations.text(research.forReview(r));
+    if (fromResearch != null) {
+      data.put("followUp", data.get("followUp") + "\n" + fromResearch);
     }
     if (executed.isEmpty()) {
       executed.add(row("resource", "无", "unit", "—", "action", "—", "spec", "—", "at", "—", "saving", "0"));

@@ -2,6 +2,7 @@ package cn.gov.gz.govcloud.optimization;
 
 import static cn.gov.gz.govcloud.optimization.OptimizationVariables.*;
 
+import cn.gov.gz.govcloud.engine.CaseViews;
 import cn.gov.gz.govcloud.engine.JsonVariables;
 import cn.gov.gz.govcloud.engine.ProcessStep;
 import cn.gov.gz.govcloud.report.ReportDocument;
@@ -24,9 +25,11 @@ class WriteOptimizationReports extends ProcessStep {
   private final EfficiencyReport efficiency;
   private final OptimizationProperties properties;
   private final JsonVariables json;
+  private final ResearchRecommendations research;
 
   WriteOptimizationReports(OptimizationService service, StatisticsReport statistics, EfficiencyReport efficiency,
-      OptimizationProperties properties, JsonVariables json) {
+      OptimizationProperties properties, JsonVariables json, ResearchRecommendations research) {
+    this.research = research;
     this.service = service;
     this.statistics = statistics;
     this.efficiency = efficiency;
@@ -61,6 +64,12 @@ class WriteOptimizationReports extends ProcessStep {
     }
     if (r.previousReviewId() != null) {
       summary += "\n" + ReportFigures.followUpText(service.followUp(r.previousReviewId()));
+    }
+    String fromResearch = ResearchRecommendations.text(research.forReview(r));
+    if (fromResearch != null) {
+      String more = "…（完整列表见资源使用统计报告）";
+      summary += "\n" + (summary.length() + fromResearch.length() < CaseViews.MAX_TEXT ? fromResearch
+          : fromResearch.substring(0, Math.max(0, CaseViews.MAX_TEXT - summary.length() - more.length() - 1)) + more);
     }
     execution.setVariable(REVIEW_SUMMARY, summary);
   }

@@ -44,7 +44,7 @@ class CaseViewsTest extends WebTest {
     for (String date : List.of("responseDue", "planningDue", "trainingDue", "drillAt", "inspectionDue", "planAt",
         "executeDue", "reviewDue", "unitDue", "approvalDue", "correctionDue", "deliveryDue", "dispatchDue",
         "recoveryDue", "correctionReminderAt", "nextFeedbackAt", "nextEscalationAt", "feedbackAnswerDue", "opinionDue",
-        "surveyDue", "surveyRemindAt", "shiftEndsAt", "shiftRemindAt",
+        "surveyDue", "surveyRemindAt", "shiftEndsAt", "shiftRemindAt", "researchDue", "researchRemindAt", "analysisDue",
         "recordsClosedAt")) {
       v.put(date, later);
     }
@@ -58,6 +58,7 @@ class CaseViewsTest extends WebTest {
     }
     v.put("actionUnit", "JTJ");
     v.put("surveyUnit", "JTJ");
+    v.put("researchUnit", "JTJ");
     v.put("unitCode", "JTJ");
     return v;
   }

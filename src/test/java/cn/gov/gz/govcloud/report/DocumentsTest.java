@@ -195,6 +195,36 @@ class DocumentsTest extends DocumentsTestRuns {
         Map.entry("资源申请", doubles(0, 0)));
   }
 
+  @Clause("P6 7.5.1.4")
+  @Clause("P3 附录 D.1 第 18 项")
+  @Test
+  void theResearchReportChartsTheDemandsAndAnswersAndListsTheRecommendations() throws Exception {
+    runDemandResearch();
+    Docx doc = new Docx(MADE.get("demand-research-report"));
+    common("demand-research-report", doc, "2038-11-16 10:00");
+    String text = doc.text();
+    assertThat(text).contains("调研评估报告", "2038 年政务云服务需求调研", "2038-07-01 至 2038-10-31", "提交管理方审阅",
+            "已填写问卷 1 家，未答复 1 家", "高峰期存储紧张", "资源总体满足业务需要", "存储扩容周期长", "按需弹性供给",
+            "资源调整类建议 1 条", "P6 7.5.1.1")
+        .as("names, never codes").doesNotContain("JTJ", "WJW", "SCALE_UP", "RESOURCE");
+    List<Docx.Chart> charts = doc.charts();
+    assertThat(charts).hasSize(3);
+    assertThat(charts.get(0).categories()).containsExactly("新增资源", "扩容", "缩容", "新服务", "流程", "其他");
+    assertThat(charts.get(0).series()).containsExactly(Map.entry("需求数", doubles(0, 1, 0, 1, 1, 0)));
+    assertThat(charts.get(1).categories()).containsExactly("已填写问卷", "已访谈", "未答复");
+    assertThat(charts.get(1).series().get("单位数")).isEqualTo(doubles(1, 0, 1));
+    assertThat(charts.get(2).categories()).containsExactly("1 分", "2 分", "3 分", "4 分", "5 分");
+    assertThat(charts.get(2).series().get("单位数")).isEqualTo(doubles(0, 0, 0, 1, 0));
+    List<List<String>> units = doc.table("使用单位");
+    assertThat(units).hasSize(2);
+    assertThat(units.get(0).subList(0, 5)).containsExactly("广州市交通运输局", "已填写问卷", "不足", "4", "3");
+    assertThat(units.get(1).subList(0, 5)).containsExactly("广州市卫生健康委员会", "未答复", "—", "—", "0");
+    assertThat(doc.table("提出单位")).extracting(r -> r.get(1)).containsExactly("扩容", "新服务", "流程");
+    assertThat(doc.table("序号")).containsExactly(
+        List.of("1", "资源调整", "广州市交通运输局", "核心系统存储扩容 10 TB"),
+        List.of("2", "流程优化", "全部调研单位", "资源申请审批时限压缩至 3 个工作日"));
+  }
+
   @Test
   void everyDocumentConvertsToPdfWithLibreOffice() throws Exception {
     runWorkOrder();
@@ -205,7 +235,8 @@ class DocumentsTest extends DocumentsTestRuns {
     runDrill();
     runEvaluation();
     runAssurance();
-    assertThat(MADE.keySet()).containsAll(List.of("evaluation-report", "assurance-report", "service-report",
+    runDemandResearch();
+    assertThat(MADE.keySet()).containsAll(List.of("evaluation-report", "assurance-report", "demand-research-report", "service-report",
         "emergency-response-report", "monitoring-report", "optimization-statistics-report",
         "optimization-efficiency-report", "inspection-report", "inspection-addendum", "drill-report",
         "work-order-response-report"));
@@ -242,5 +273,41 @@ class DocumentsTest extends DocumentsTestRuns {
     MADE.put("evaluation-report", archive.content(
         ((Number) processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
             .variableName("reportId").singleResult().getValue()).longValue()));
+  }
+
+  /**
+   * A demand research of July–October 2038 by questionnaire: JTJ answers over REST with three demands, WJW does not
+   * and is 未答复 at the due date; the provider's analysis files the research report.
+   */
+  synchronized void runDemandResearch() {
+    if (MADE.containsKey("demand-research-report")) {
+      return;
+    }
+    setClock(china("2038-11-02T09:00:00"));
+    processEngine.getIdentityService().setAuthentication("manager1", List.of(Groups.OPS_MANAGER));
+    ProcessInstance pi;
+    try {
+      pi = processEngine.getRuntimeService().startProcessInstanceByKey("demand-research", map("researchTopic",
+          "2038 年政务云服务需求调研", "periodFrom", "2038-07-01", "periodTo", "2038-10-31", "answerBy", "2038-11-15",
+          "researchMethod", "QUESTIONNAIRE", "unitScope", "LIST", "unitCodes", "JTJ,WJW"));
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+    var r = post("jtj1", "/api/research/" + processEngine.getRuntimeService().getVariable(pi.getId(), "researchNo")
+        + "/answers", map("resourceAdequacy",
+        "INSUFFICIENT", "satisfaction", 4, "problems", "高峰期存储紧张", "suggestions", "缩短扩容审批时间",
+        "demands", List.of(map("type", "SCALE_UP", "content", "核心系统存储扩容 10 TB"),
+            map("type", "NEW_SERVICE", "content", "数据库托管服务"), map("type", "PROCESS", "content", "资源申请线上审批"))));
+    assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.OK);
+    var expiry = processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId("Timer_ResearchExpired").singleResult();
+    setClock(expiry.getDuedate().toInstant());
+    processEngine.getManagementService().executeJob(expiry.getId());
+    setClock(china("2038-11-16T10:00:00"));
+    completeAs("manager1", Groups.OPS_MANAGER, pi.getId(), "Task_Analyse", "managementState", "资源总体满足业务需要",
+        "analysisProblems", "存储扩容周期长", "direction", "按需弹性供给", "recommendations",
+        "[{\"category\":\"RESOURCE\",\"unitCodes\":\"JTJ\",\"content\":\"核心系统存储扩容 10 TB\"},"
+            + "{\"category\":\"PROCESS\",\"unitCodes\":\"\",\"content\":\"资源申请审批时限压缩至 3 个工作日\"}]");
+    MADE.put("demand-research-report", archive.content(variable(pi.getId(), "reportId")));
   }
 }

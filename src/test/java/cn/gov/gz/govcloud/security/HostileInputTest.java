@@ -69,7 +69,8 @@ class HostileInputTest extends WebTest {
       "inspection", "manager1",
       "emergency-drill", "manager1",
       "optimization-review", "manager1",
-      "assurance", "desk1");
+      "assurance", "desk1",
+      "demand-research", "manager1");
 
   /** Field names our requests and process starts use; unknown ones are ignored, known ones get the hostile value. */
   static final List<String> TEXT_FIELDS = List.of("code", "name", "title", "description", "purpose", "content",
@@ -89,7 +90,8 @@ class HostileInputTest extends WebTest {
         "emergency_event", "monitoring_sample", "monitoring_alert", "machine_room", "inspection_checklist_item",
         "inspection_checklist_change", "inspection", "contingency_plan", "contingency_plan_version", "drill",
         "optimization_price", "optimization_review", "integration_client", "integration_alert", "notification_contact",
-        "assurance", "assurance_shift")) {
+        "assurance", "assurance_shift", "demand_research", "demand_research_answer", "demand_research_demand",
+        "demand_research_recommendation")) {
       counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
     }
     counts.put("process instances", processEngine.getRuntimeService().createProcessInstanceQuery().count());
@@ -191,6 +193,34 @@ class HostileInputTest extends WebTest {
     assertThat(counts()).as("nothing stored").isEqualTo(before);
   }
 
+  /** A unit's questionnaire over REST (an open research of its own): the same hostile bodies, nothing stored. */
+  @Test
+  void theResearchQuestionnaireRefusesHostileInputAndStoresNothing() {
+    processEngine.getIdentityService().setAuthentication("manager1", List.of("ops-manager"));
+    String pi;
+    try {
+      pi = processEngine.getRuntimeService().startProcessInstanceByKey("demand-research", Map.of("researchTopic",
+          "恶意输入测试调研", "periodFrom", "2026-01-01", "periodTo", "2026-06-30", "researchMethod", "QUESTIONNAIRE",
+          "unitScope", "LIST", "unitCodes", "JTJ")).getId();
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+    try {
+      String no = processEngine.getRuntimeService().getVariable(pi, "researchNo").toString();
+      Map<String, Long> before = counts();
+      hostileBodies(false).forEach((what, body) -> expectRefused("POST /api/research/" + no + "/answers [" + what
+          + "]", send("jtj1", HttpMethod.POST, "/api/research/" + no + "/answers", body)));
+      assertThat(problems).as("answers that are not a clean 4xx").isEmpty();
+      assertThat(counts()).as("nothing stored").isEqualTo(before);
+      assertThat(jdbc.sql("SELECT a.status FROM demand_research_answer a JOIN demand_research r ON r.id = a.research_id "
+          + "WHERE r.research_no = ?").param(no).query(String.class).single()).isEqualTo("PENDING");
+      assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(pi).count())
+          .as("the unit's questionnaire still open").isEqualTo(1);
+    } finally {
+      processEngine.getRuntimeService().deleteProcessInstance(pi, "test clean-up", true, true);
+    }
+  }
+
   @Test
   void processStartsOverTheEngineRestApiRefuseHostileVariables() {
     Map<String, Long> before = counts();
@@ -238,7 +268,7 @@ class HostileInputTest extends WebTest {
         "/api/plans/NO-SUCH-PLAN", "/api/drills/NO-SUCH-DRILL", "/api/optimization/reviews/99999999",
         "/api/units/NOPE", "/api/business-systems/NOPE", "/api/knowledge/99999999",
         "/api/resource-applications/RA20990101-999999", "/api/monitoring/alerts/99999999",
-        "/api/assurances/BZ20990101-999999")) {
+        "/api/assurances/BZ20990101-999999", "/api/research/DY20990101-999999")) {
       expectRefused("GET " + path, get("manager1", path));
     }
     // a unit user asking for another unit's records
