@@ -63,7 +63,9 @@ class ArchitectureTest {
       owner("evaluation", "satisfaction_survey", "satisfaction_answer", "report_feedback"),
       owner("audit", "audit_event"),
       owner("integration", "integration_alert", "integration_client"),
-      owner("assurance", "assurance", "assurance_scope", "assurance_shift"))
+      owner("assurance", "assurance", "assurance_scope", "assurance_shift"),
+      owner("governance", "training", "training_feedback", "ops_staff", "staff_pledge", "security_assessment",
+          "security_assessment_result"))
       .entrySet().stream().flatMap(e -> e.getValue().stream().map(t -> Map.entry(t, e.getKey())))
       .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 
@@ -85,7 +87,9 @@ class ArchitectureTest {
       Map.entry("work-order", "workorder"), Map.entry("work-order-dispatch-rules", "workorder"),
       Map.entry("service-level-targets", "workorder"), Map.entry("assurance", "assurance"),
       Map.entry("satisfaction-survey", "evaluation"), Map.entry("satisfaction-survey-schedule", "evaluation"),
-      Map.entry("report-feedback", "evaluation"));
+      Map.entry("report-feedback", "evaluation"), Map.entry("training", "governance"),
+      Map.entry("staff-pledge", "governance"), Map.entry("security-assessment", "governance"),
+      Map.entry("security-assessment-schedule", "governance"));
 
   private static final Pattern SQL_NAME = Pattern.compile(
       "\\b(FROM|JOIN|INTO|UPDATE|TABLE)\\s+([A-Za-z_][A-Za-z0-9_]*)");
@@ -100,7 +104,7 @@ class ArchitectureTest {
   /** The feature rooms. */
   private static final List<String> FEATURES = List.of("workorder", "emergency", "resourceapplication", "ledger",
       "inspection", "monitoring", "drill", "optimization", "kpi", "dashboard", "integration", "assurance",
-      "evaluation");
+      "evaluation", "governance");
 
   private static JavaClasses classes;
 

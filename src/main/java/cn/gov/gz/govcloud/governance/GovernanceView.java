@@ -1,0 +1,54 @@
+package cn.gov.gz.govcloud.governance;
+
+import cn.gov.gz.govcloud.access.People;
+import cn.gov.gz.govcloud.engine.CaseView;
+import cn.gov.gz.govcloud.engine.Markdown;
+import cn.gov.gz.govcloud.governance.TrainingService.FeedbackFigures;
+import cn.gov.gz.govcloud.governance.TrainingService.Training;
+import cn.gov.gz.govcloud.report.TemplateReport;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** A training as management and the ops managers see it in their tasks. */
+@Component
+class GovernanceView implements CaseView {
+
+  private final TrainingService trainings;
+  private final People people;
+
+  GovernanceView(TrainingService trainings, People people) {
+    this.trainings = trainings;
+    this.people = people;
+  }
+
+  @Override
+  public boolean handles(String processDefinitionKey) {
+    return TrainingVariables.PROCESS_KEY.equals(processDefinitionKey);
+  }
+
+  @Override
+  public View view(DelegateTask task) {
+    if (!(task.getVariable(TrainingVariables.TRAINING_ID) instanceof Number id)) {
+      return null;
+    }
+    Training t = trainings.get(id.longValue());
+    StringBuilder md = new StringBuilder();
+    Markdown.field(md, "培训编号", t.trainingNo());
+    Markdown.field(md, "培训主题", t.topic() + "（" + t.formLabel() + "）");
+    Markdown.field(md, "培训目标", t.goal());
+    Markdown.field(md, "培训对象", t.audience());
+    Markdown.field(md, "发起人", people.name(t.requestedBy()));
+    if (t.sessionAt() != null) {
+      Markdown.field(md, "培训时间", TemplateReport.time(t.sessionAt()) + "（北京时间），" + t.place());
+      Markdown.field(md, "讲师", t.lecturer());
+    }
+    if (t.attendanceCount() != null) {
+      FeedbackFigures f = trainings.figures(t.id());
+      Markdown.field(md, "实到人数", t.attendanceCount() + " 人");
+      Markdown.field(md, "反馈", f.count() + " 份；内容 " + Scores.score(f.content()) + " 分，形式 "
+          + Scores.score(f.form()) + " 分，效果 " + Scores.score(f.effect()) + " 分（1–5 分）；截止 "
+          + TemplateReport.time(t.feedbackDue()) + "（北京时间）");
+    }
+    return new View(t.trainingNo() + " " + t.topic(), md.toString(), null);
+  }
+}
