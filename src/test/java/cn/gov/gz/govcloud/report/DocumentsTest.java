@@ -25,7 +25,7 @@ import org.springframework.http.HttpStatus;
  * {@code /api/kpis}, names instead of codes, Beijing time; and every document converted to PDF by LibreOffice where
  * it is installed (CI installs it). The documents of the reviews: {@link ReviewDocumentsTest}.
  */
-class DocumentsTest extends DocumentsTestRuns {
+class DocumentsTest extends DocumentsTestGovernanceRuns {
 
   @Clause("P3 7.3.2")
   @Clause("GB 8.4.3 g 3")
@@ -195,6 +195,24 @@ class DocumentsTest extends DocumentsTestRuns {
         Map.entry("资源申请", doubles(0, 0)));
   }
 
+  @Clause("P6 7.6.3.6")
+  @Clause("P6 7.6.3.4")
+  @Clause("P3 附录 D.1 第 7 项")
+  @Test
+  void theTrainingRecordChartsTheFeedbackScoresAndListsEveryFeedback() throws Exception {
+    runTraining();
+    Docx doc = new Docx(MADE.get("training-record"));
+    common("training-record", doc, "2038-11-17 14:30");
+    assertThat(doc.text()).contains("培训记录", "政务云安全管理规范宣贯", "线下", "集中授课与实操演示", "安全主管王工",
+            "2038-11-10 14:30", "实到人数：2 人", "共收到反馈 2 份", "反馈率 100.0%", "截止前提醒 1 次", "希望增加实操",
+            "培训效果良好", "下次增加实操环节", "工程师赵工", "终稿")
+        .as("names, never user ids").doesNotContain("engineer1", "manager1");
+    Docx.Chart chart = doc.charts().get(0);
+    assertThat(chart.categories()).containsExactly("培训内容", "培训形式", "培训效果");
+    assertThat(chart.series()).containsExactly(Map.entry("平均分", doubles(4.5, 3.5, 4.5)));
+    assertThat(doc.table("序号")).extracting(r -> r.get(1)).containsExactly("工程师赵工", "操作员孙操作");
+  }
+
   @Test
   void everyDocumentConvertsToPdfWithLibreOffice() throws Exception {
     runWorkOrder();
@@ -205,7 +223,8 @@ class DocumentsTest extends DocumentsTestRuns {
     runDrill();
     runEvaluation();
     runAssurance();
-    assertThat(MADE.keySet()).containsAll(List.of("evaluation-report", "assurance-report", "service-report",
+    runTraining();
+    assertThat(MADE.keySet()).containsAll(List.of("training-record", "evaluation-report", "assurance-report", "service-report",
         "emergency-response-report", "monitoring-report", "optimization-statistics-report",
         "optimization-efficiency-report", "inspection-report", "inspection-addendum", "drill-report",
         "work-order-response-report"));

@@ -1,0 +1,49 @@
+package cn.gov.gz.govcloud.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.gz.govcloud.access.Groups;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
+
+/** The governance room's documents for {@link DocumentsTest}: a training record. */
+abstract class DocumentsTestGovernanceRuns extends DocumentsTestRuns {
+
+  /**
+   * November 2038: an offline training on the security rules; two attendees give feedback over REST, the organiser
+   * is reminded, the feedback closes at its due date and the summary files the training record.
+   */
+  synchronized void runTraining() {
+    if (MADE.containsKey("training-record")) {
+      return;
+    }
+    setClock(china("2038-11-02T09:00:00"));
+    ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey("training",
+        map("trainingTopic", "政务云安全管理规范宣贯", "trainingForm", "OFFLINE", "trainingGoal", "运维人员理解安全管理规范的要求",
+            "trainingAudience", "全体运维人员"));
+    completeAs("mgmt1", Groups.MANAGEMENT, pi.getId(), "Task_ConfirmNeed", "needDecision", "CONFIRMED",
+        "needComment", "同意");
+    completeAs("manager1", Groups.OPS_MANAGER, pi.getId(), "Task_WritePlan", "trainingContent", "规范条款解读与案例",
+        "trainingMethod", "集中授课与实操演示", "lecturer", "安全主管王工", "sessionAt", "2038-11-10T14:30+08:00",
+        "trainingPlace", "三楼会议室", "attendees", "工程师赵工、操作员陈工");
+    fire(pi, "Timer_WaitForSession");
+    completeAs("manager1", Groups.OPS_MANAGER, pi.getId(), "Task_RecordSession", "attendanceCount", 2L,
+        "attendanceList", "赵工、陈工", "materialsNote", "课件 v1.2");
+    String no = processEngine.getRuntimeService().getVariable(pi.getId(), "trainingNo").toString();
+    for (var f : java.util.List.of(map("u", "engineer1", "contentScore", 5, "formScore", 4, "effectScore", 4,
+        "comments", "希望增加实操"), map("u", "operator1", "contentScore", 4, "formScore", 3, "effectScore", 5))) {
+      var r = post((String) f.remove("u"), "/api/trainings/" + no + "/feedback", f);
+      assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
+    fire(pi, "Timer_FeedbackReminder");
+    fire(pi, "Timer_FeedbackClosed");
+    completeAs("manager1", Groups.OPS_MANAGER, pi.getId(), "Task_Summarize", "trainingSummary", "培训效果良好",
+        "trainingImprovements", "下次增加实操环节");
+    MADE.put("training-record", archive.content(historic(pi.getId(), "reportId")));
+  }
+
+  long historic(String processInstanceId, String name) {
+    return ((Number) processEngine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId).variableName(name).singleResult().getValue()).longValue();
+  }
+}
