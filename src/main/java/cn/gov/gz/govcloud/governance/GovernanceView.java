@@ -14,20 +14,26 @@ import org.springframework.stereotype.Component;
 class GovernanceView implements CaseView {
 
   private final TrainingService trainings;
+  private final StaffService staff;
   private final People people;
 
-  GovernanceView(TrainingService trainings, People people) {
+  GovernanceView(TrainingService trainings, StaffService staff, People people) {
     this.trainings = trainings;
+    this.staff = staff;
     this.people = people;
   }
 
   @Override
   public boolean handles(String processDefinitionKey) {
-    return TrainingVariables.PROCESS_KEY.equals(processDefinitionKey);
+    return TrainingVariables.PROCESS_KEY.equals(processDefinitionKey)
+        || PledgeVariables.PROCESS_KEY.equals(processDefinitionKey);
   }
 
   @Override
   public View view(DelegateTask task) {
+    if (task.getVariable(PledgeVariables.PLEDGE_ID) instanceof Number pledgeId) {
+      return pledge(pledgeId.longValue());
+    }
     if (!(task.getVariable(TrainingVariables.TRAINING_ID) instanceof Number id)) {
       return null;
     }
@@ -50,5 +56,18 @@ class GovernanceView implements CaseView {
           + TemplateReport.time(t.feedbackDue()) + "（北京时间）");
     }
     return new View(t.trainingNo() + " " + t.topic(), md.toString(), null);
+  }
+
+  private View pledge(long id) {
+    StaffService.Pledge p = staff.pledge(id);
+    StaffService.Staff s = staff.get(p.staffId());
+    StringBuilder md = new StringBuilder();
+    Markdown.field(md, "编号", p.pledgeNo());
+    Markdown.field(md, "运维人员", s.name() + "（" + s.post() + (s.userId() == null ? "" : "，账号 " + s.userId()) + "）");
+    Markdown.field(md, "保密协议", p.kindLabel() + "保密协议");
+    Markdown.field(md, StaffService.JOIN.equals(p.kind()) ? "入职日期" : "离职日期",
+        String.valueOf(StaffService.JOIN.equals(p.kind()) ? s.joinedOn() : s.leftOn()));
+    Markdown.field(md, "应签时间", TemplateReport.time(p.dueAt()) + "（北京时间）");
+    return new View(p.pledgeNo() + " " + s.name() + " " + p.kindLabel(), md.toString(), null);
   }
 }
