@@ -15,22 +15,29 @@ class GovernanceView implements CaseView {
 
   private final TrainingService trainings;
   private final StaffService staff;
+  private final AssessmentService assessments;
   private final People people;
 
-  GovernanceView(TrainingService trainings, StaffService staff, People people) {
+  GovernanceView(TrainingService trainings, StaffService staff, AssessmentService assessments, People people) {
     this.trainings = trainings;
     this.staff = staff;
+    this.assessments = assessments;
     this.people = people;
   }
 
   @Override
   public boolean handles(String processDefinitionKey) {
     return TrainingVariables.PROCESS_KEY.equals(processDefinitionKey)
-        || PledgeVariables.PROCESS_KEY.equals(processDefinitionKey);
+        || PledgeVariables.PROCESS_KEY.equals(processDefinitionKey)
+        || AssessmentVariables.PROCESS_KEY.equals(processDefinitionKey);
   }
 
   @Override
   public View view(DelegateTask task) {
+    if (task.getVariable(AssessmentVariables.ASSESSMENT_ID) instanceof Number assessmentId
+        && task.getVariable(AssessmentVariables.ASSESSED_STAFF_ID) instanceof Number staffId) {
+      return assessment(assessmentId.longValue(), staffId.longValue());
+    }
     if (task.getVariable(PledgeVariables.PLEDGE_ID) instanceof Number pledgeId) {
       return pledge(pledgeId.longValue());
     }
@@ -69,5 +76,18 @@ class GovernanceView implements CaseView {
         String.valueOf(StaffService.JOIN.equals(p.kind()) ? s.joinedOn() : s.leftOn()));
     Markdown.field(md, "应签时间", TemplateReport.time(p.dueAt()) + "（北京时间）");
     return new View(p.pledgeNo() + " " + s.name() + " " + p.kindLabel(), md.toString(), null);
+  }
+
+  private View assessment(long assessmentId, long staffId) {
+    AssessmentService.Assessment a = assessments.get(assessmentId);
+    AssessmentService.Result r = assessments.result(assessmentId, staffId);
+    boolean retake = r.attempts() > 0;
+    StringBuilder md = new StringBuilder();
+    Markdown.field(md, "考核", a.assessmentNo() + " " + a.title());
+    Markdown.field(md, "运维人员", r.name() + "（" + r.post() + "）");
+    Markdown.field(md, "本轮", retake ? "第 " + (r.attempts() + 1) + " 次考核（补考），上次成绩 " + r.score() + " 分" : "首次考核");
+    Markdown.field(md, "合格分数", a.passScore() + " 分（满分 100 分）");
+    Markdown.field(md, "成绩截止", TemplateReport.time(a.dueAt()) + "（北京时间）");
+    return new View(a.assessmentNo() + " " + r.name() + (retake ? "（补考）" : ""), md.toString(), null);
   }
 }
