@@ -213,6 +213,29 @@ class DocumentsTest extends DocumentsTestGovernanceRuns {
     assertThat(doc.table("序号")).extracting(r -> r.get(1)).containsExactly("工程师赵工", "操作员孙操作");
   }
 
+  @Clause("P6 7.4.1.3")
+  @Test
+  void theAssessmentRecordChartsTheFinalScoresAndListsEveryResultWithItsRetake() throws Exception {
+    runAssessment();
+    Docx doc = new Docx(MADE.get("security-assessment-record"));
+    common("security-assessment-record", doc, "2038-12-01 09:00");
+    assertThat(doc.text()).contains("安全意识与操作考核记录", "2038 年安全操作专项考核", "合格分数 80 分", "经补考",
+        "终稿").doesNotContain("manager1");
+    List<List<String>> rows = doc.table("序号");
+    assertThat(rows).contains(List.of(rowNo(rows, "周七"), "周七", "操作员", "95", "95", "1", "通过", "运维经理刘经理"),
+        List.of(rowNo(rows, "吴八"), "吴八", "运维工程师", "50", "85", "2", "通过", "运维经理刘经理"));
+    Docx.Chart chart = doc.charts().get(0);
+    assertThat(chart.categories()).containsExactly("60 分以下", "60–69 分", "70–79 分", "80–89 分", "90–100 分");
+    List<Double> counts = chart.series().get("人数");
+    assertThat(counts.stream().mapToDouble(Double::doubleValue).sum()).as("one per scored staff member")
+        .isEqualTo(rows.size());
+    assertThat(counts.get(4)).as("周七").isGreaterThanOrEqualTo(1.0);
+  }
+
+  private static String rowNo(List<List<String>> rows, String name) {
+    return rows.stream().filter(r -> r.get(1).equals(name)).findFirst().orElseThrow().get(0);
+  }
+
   @Test
   void everyDocumentConvertsToPdfWithLibreOffice() throws Exception {
     runWorkOrder();
@@ -224,7 +247,8 @@ class DocumentsTest extends DocumentsTestGovernanceRuns {
     runEvaluation();
     runAssurance();
     runTraining();
-    assertThat(MADE.keySet()).containsAll(List.of("training-record", "evaluation-report", "assurance-report", "service-report",
+    runAssessment();
+    assertThat(MADE.keySet()).containsAll(List.of("training-record", "security-assessment-record", "evaluation-report", "assurance-report", "service-report",
         "emergency-response-report", "monitoring-report", "optimization-statistics-report",
         "optimization-efficiency-report", "inspection-report", "inspection-addendum", "drill-report",
         "work-order-response-report"));

@@ -6,7 +6,7 @@ import cn.gov.gz.govcloud.access.Groups;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
 
-/** The governance room's documents for {@link DocumentsTest}: a training record. */
+/** The governance room's documents for {@link DocumentsTest}: a training record and a security assessment record. */
 abstract class DocumentsTestGovernanceRuns extends DocumentsTestRuns {
 
   /**
@@ -45,5 +45,40 @@ abstract class DocumentsTestGovernanceRuns extends DocumentsTestRuns {
   long historic(String processInstanceId, String name) {
     return ((Number) processEngine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(processInstanceId).variableName(name).singleResult().getValue()).longValue();
+  }
+
+  /**
+   * December 2038: two staff join; an assessment of every active staff member (other tests' staff score 88): 周七
+   * passes, 吴八 fails and passes the retake.
+   */
+  synchronized void runAssessment() {
+    if (MADE.containsKey("security-assessment-record")) {
+      return;
+    }
+    setClock(china("2038-12-01T09:00:00"));
+    long zhou = joinStaff("周七", "操作员");
+    long wu = joinStaff("吴八", "运维工程师");
+    var started = post("manager1", "/api/security-assessments", map("title", "2038 年安全操作专项考核"));
+    assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.CREATED);
+    String no = read(started.getBody()).get("assessmentNo").asText();
+    String pid = read(started.getBody()).get("processInstanceId").asText();
+    for (String staffId : read(get("manager1", "/api/security-assessments/" + no).getBody()).get("results")
+        .findValuesAsText("staffId")) {
+      long id = Long.parseLong(staffId);
+      scoreStaff(no, id, id == zhou ? 95 : id == wu ? 50 : 88);
+    }
+    scoreStaff(no, wu, 85);
+    MADE.put("security-assessment-record", archive.content(historic(pid, "reportId")));
+  }
+
+  long joinStaff(String name, String post) {
+    var r = post("manager1", "/api/staff", map("name", name, "post", post, "joinedOn", "2038-11-20"));
+    assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.CREATED);
+    return read(r.getBody()).at("/staff/id").asLong();
+  }
+
+  void scoreStaff(String no, long staffId, int score) {
+    var r = post("manager1", "/api/security-assessments/" + no + "/scores", map("staffId", staffId, "score", score));
+    assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.OK);
   }
 }
