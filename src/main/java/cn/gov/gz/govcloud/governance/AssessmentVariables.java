@@ -6,6 +6,8 @@ final class AssessmentVariables {
   static final String PROCESS_KEY = "security-assessment";
   /** Optional on start: the assessment's name; the half-yearly schedule leaves it empty. */
   static final String TITLE = "assessmentTitle";
+  /** Set by security-assessment-schedule only (its call activity): a periodic run, named after the half-year. */
+  static final String SCHEDULED = "assessmentScheduled";
   static final String ASSESSMENT_ID = "assessmentId";
   static final String ASSESSMENT_NO = "assessmentNo";
   static final String ASSESSMENT_DUE = "assessmentDue";

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens an assessment of every active staff member with its due date and the reminder before it. The half-yearly
- * schedule (no title) names it after the half-year (KH2039H1): run twice, it ends the second time at once, as it does
+ * schedule (no title, {@code assessmentScheduled} set by its call activity) names it after the half-year (KH2039H1): run twice, it ends the second time at once, as it does
  * when nobody is on the roster (BPMN error {@value AssessmentVariables#NOTHING_TO_ASSESS}).
  */
 @Component("openSecurityAssessment")
@@ -37,6 +37,9 @@ public class OpenSecurityAssessment extends ProcessStep {
     Instant now = clock.instant();
     String title = Scores.optional(text(execution, TITLE), TITLE, "考核名称", 200);
     String no = null;
+    if (title == null && !Boolean.TRUE.equals(execution.getVariable(SCHEDULED))) {
+      throw cn.gov.gz.govcloud.web.ValidationException.of(TITLE, "请填写考核名称");
+    }
     if (title == null) {
       LocalDate today = now.atZone(CityTime.ZONE).toLocalDate();
       boolean first = today.getMonthValue() <= 6;

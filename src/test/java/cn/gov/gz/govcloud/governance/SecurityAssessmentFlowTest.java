@@ -135,6 +135,7 @@ class SecurityAssessmentFlowTest extends MockedProcessTest {
     plan.rounds.add(List.of(1L));
     onDelegate("openSecurityAssessment", e -> {
       assertThat(e.getVariable("assessmentTitle")).isNull();
+      assertThat(e.getVariable("assessmentScheduled")).as("set by the schedule's call").isEqualTo(true);
       e.setVariable("assessmentId", 4L);
       e.setVariable("assessmentDue", Date.from(now.plusSeconds(400 * 86400)));
       e.setVariable("assessmentRemindAt", Date.from(now.plusSeconds(399 * 86400)));

@@ -102,8 +102,10 @@ class SecurityAssessmentProcessTest extends GovernanceTestSupport {
     assertThat(due.getHour()).isEqualTo(9);
     setClock(china("2039-09-01T09:00:00"));
     join("赵六", "操作员");
-    ProcessInstance first = processEngine.getRuntimeService().startProcessInstanceByKey("security-assessment");
-    ProcessInstance second = processEngine.getRuntimeService().startProcessInstanceByKey("security-assessment");
+    ProcessInstance first = processEngine.getRuntimeService().startProcessInstanceByKey("security-assessment",
+        map("assessmentScheduled", true));
+    ProcessInstance second = processEngine.getRuntimeService().startProcessInstanceByKey("security-assessment",
+        map("assessmentScheduled", true));
     assertThat(first).isWaitingAt("Task_RecordScore");
     assertThat(second).isEnded().hasPassed("EndEvent_NothingToAssess");
     assertThat(assessments.findByProcessInstance(first.getId()).orElseThrow().assessmentNo()).isEqualTo("KH2039H2");

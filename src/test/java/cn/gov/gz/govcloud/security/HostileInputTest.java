@@ -59,7 +59,13 @@ class HostileInputTest extends WebTest {
       new Endpoint("mgmt1", HttpMethod.POST, "/api/optimization/prices", false),
       new Endpoint("mgmt1", HttpMethod.POST, "/api/audit/1/keep", false),
       new Endpoint("admin", HttpMethod.POST, "/api/integrations/clients", false),
-      new Endpoint("desk1", HttpMethod.POST, "/api/assurances", false));
+      new Endpoint("desk1", HttpMethod.POST, "/api/assurances", false),
+      new Endpoint("manager1", HttpMethod.POST, "/api/trainings", false),
+      new Endpoint("engineer1", HttpMethod.POST, "/api/trainings/PX20990101-999999/feedback", false),
+      new Endpoint("manager1", HttpMethod.POST, "/api/staff", false),
+      new Endpoint("manager1", HttpMethod.POST, "/api/staff/99999999/leave", false),
+      new Endpoint("manager1", HttpMethod.POST, "/api/security-assessments", false),
+      new Endpoint("manager1", HttpMethod.POST, "/api/security-assessments/KH20990101-999999/scores", false));
 
   /** Processes started over the engine REST API, with a user who may start each. */
   static final Map<String, String> STARTS = Map.of(
@@ -69,7 +75,9 @@ class HostileInputTest extends WebTest {
       "inspection", "manager1",
       "emergency-drill", "manager1",
       "optimization-review", "manager1",
-      "assurance", "desk1");
+      "assurance", "desk1",
+      "training", "manager1",
+      "security-assessment", "manager1");
 
   /** Field names our requests and process starts use; unknown ones are ignored, known ones get the hostile value. */
   static final List<String> TEXT_FIELDS = List.of("code", "name", "title", "description", "purpose", "content",
@@ -89,7 +97,8 @@ class HostileInputTest extends WebTest {
         "emergency_event", "monitoring_sample", "monitoring_alert", "machine_room", "inspection_checklist_item",
         "inspection_checklist_change", "inspection", "contingency_plan", "contingency_plan_version", "drill",
         "optimization_price", "optimization_review", "integration_client", "integration_alert", "notification_contact",
-        "assurance", "assurance_shift")) {
+        "assurance", "assurance_shift", "training", "training_feedback", "ops_staff", "staff_pledge",
+        "security_assessment", "security_assessment_result")) {
       counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
     }
     counts.put("process instances", processEngine.getRuntimeService().createProcessInstanceQuery().count());
@@ -181,8 +190,9 @@ class HostileInputTest extends WebTest {
     Map<String, Long> before = counts();
     for (Endpoint e : ENDPOINTS) {
       hostileBodies(e.takesArray()).forEach((what, body) -> {
-        if ((e.path().contains("/rooms/") || e.path().endsWith("/keep")) && what.startsWith("script")) {
-          return; // a complete, valid room or reason: markup in it is text (see markupInTextIsStoredAsTextAndEscaped)
+        if ((e.path().contains("/rooms/") || e.path().endsWith("/keep") || e.path().endsWith("/security-assessments"))
+            && what.startsWith("script")) {
+          return; // a complete, valid room, reason or title: markup in it is text (markupInTextIsStoredAsTextAndEscaped)
         }
         expectRefused(e.method() + " " + e.path() + " [" + what + "]", send(e.user(), e.method(), e.path(), body));
       });
@@ -238,7 +248,8 @@ class HostileInputTest extends WebTest {
         "/api/plans/NO-SUCH-PLAN", "/api/drills/NO-SUCH-DRILL", "/api/optimization/reviews/99999999",
         "/api/units/NOPE", "/api/business-systems/NOPE", "/api/knowledge/99999999",
         "/api/resource-applications/RA20990101-999999", "/api/monitoring/alerts/99999999",
-        "/api/assurances/BZ20990101-999999")) {
+        "/api/assurances/BZ20990101-999999", "/api/trainings/PX20990101-999999",
+        "/api/security-assessments/KH20990101-999999")) {
       expectRefused("GET " + path, get("manager1", path));
     }
     // a unit user asking for another unit's records
