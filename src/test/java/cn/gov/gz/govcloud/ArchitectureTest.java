@@ -65,7 +65,8 @@ class ArchitectureTest {
       owner("integration", "integration_alert", "integration_client"),
       owner("assurance", "assurance", "assurance_scope", "assurance_shift"),
       owner("governance", "training", "training_feedback", "ops_staff", "staff_pledge", "security_assessment",
-          "security_assessment_result"))
+          "security_assessment_result", "management_norm", "management_norm_version", "norm_review",
+          "norm_review_opinion"))
       .entrySet().stream().flatMap(e -> e.getValue().stream().map(t -> Map.entry(t, e.getKey())))
       .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 
@@ -89,7 +90,8 @@ class ArchitectureTest {
       Map.entry("satisfaction-survey", "evaluation"), Map.entry("satisfaction-survey-schedule", "evaluation"),
       Map.entry("report-feedback", "evaluation"), Map.entry("training", "governance"),
       Map.entry("staff-pledge", "governance"), Map.entry("security-assessment", "governance"),
-      Map.entry("security-assessment-schedule", "governance"));
+      Map.entry("security-assessment-schedule", "governance"), Map.entry("norm-review", "governance"),
+      Map.entry("norm-review-schedule", "governance"));
 
   private static final Pattern SQL_NAME = Pattern.compile(
       "\\b(FROM|JOIN|INTO|UPDATE|TABLE)\\s+([A-Za-z_][A-Za-z0-9_]*)");

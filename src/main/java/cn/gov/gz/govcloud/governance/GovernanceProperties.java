@@ -19,11 +19,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param assessmentRemindBefore the ops managers are reminded this long before the results are due
  * @param passScore the lowest passing score (of 100)
  * @param attempts attempts a staff member has, the first included (a failure below this gets a retake)
+ * @param normReviewSchedule cron of the periodic review of the management norms (six fields, Beijing time; P6
+ *     7.4.1.2 定期评审安全管理规范, 7.6.1.6 定期评估), by default yearly
+ * @param normReviewEvery a norm not reviewed (or published) within this period is reviewed by the schedule; the
+ *     security rules are reviewed at every run
+ * @param opinionWithin opinions on a norm under review are collected for this long (P6 7.6.1.2)
  */
 @ConfigurationProperties("govcloud.governance")
 record GovernanceProperties(Duration feedbackWithin, Duration feedbackRemindBefore, Duration pledgeWithin,
     Duration pledgeRemindEvery, String assessmentSchedule, Duration assessmentWithin, Duration assessmentRemindBefore,
-    Integer passScore, Integer attempts) {
+    Integer passScore, Integer attempts, String normReviewSchedule, java.time.Period normReviewEvery,
+    Duration opinionWithin) {
 
   public GovernanceProperties {
     feedbackWithin = feedbackWithin == null ? Duration.ofDays(7) : feedbackWithin;
@@ -35,5 +41,8 @@ record GovernanceProperties(Duration feedbackWithin, Duration feedbackRemindBefo
     assessmentRemindBefore = assessmentRemindBefore == null ? Duration.ofDays(5) : assessmentRemindBefore;
     passScore = passScore == null ? 80 : passScore;
     attempts = attempts == null ? 2 : attempts;
+    normReviewSchedule = normReviewSchedule == null ? "0 0 9 15 1 ?" : normReviewSchedule;
+    normReviewEvery = normReviewEvery == null ? java.time.Period.ofMonths(11) : normReviewEvery;
+    opinionWithin = opinionWithin == null ? Duration.ofDays(10) : opinionWithin;
   }
 }

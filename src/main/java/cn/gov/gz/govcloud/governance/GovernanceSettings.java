@@ -19,4 +19,9 @@ public class GovernanceSettings {
   public String getAssessmentSchedule() {
     return properties.assessmentSchedule();
   }
+
+  /** {@code ${governanceSettings.normReviewSchedule}} on the timer start of {@code norm-review-schedule}. */
+  public String getNormReviewSchedule() {
+    return properties.normReviewSchedule();
+  }
 }

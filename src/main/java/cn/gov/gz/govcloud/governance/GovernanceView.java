@@ -16,12 +16,15 @@ class GovernanceView implements CaseView {
   private final TrainingService trainings;
   private final StaffService staff;
   private final AssessmentService assessments;
+  private final NormService norms;
   private final People people;
 
-  GovernanceView(TrainingService trainings, StaffService staff, AssessmentService assessments, People people) {
+  GovernanceView(TrainingService trainings, StaffService staff, AssessmentService assessments, NormService norms,
+      People people) {
     this.trainings = trainings;
     this.staff = staff;
     this.assessments = assessments;
+    this.norms = norms;
     this.people = people;
   }
 
@@ -29,7 +32,8 @@ class GovernanceView implements CaseView {
   public boolean handles(String processDefinitionKey) {
     return TrainingVariables.PROCESS_KEY.equals(processDefinitionKey)
         || PledgeVariables.PROCESS_KEY.equals(processDefinitionKey)
-        || AssessmentVariables.PROCESS_KEY.equals(processDefinitionKey);
+        || AssessmentVariables.PROCESS_KEY.equals(processDefinitionKey)
+        || NormVariables.PROCESS_KEY.equals(processDefinitionKey);
   }
 
   @Override
@@ -37,6 +41,9 @@ class GovernanceView implements CaseView {
     if (task.getVariable(AssessmentVariables.ASSESSMENT_ID) instanceof Number assessmentId
         && task.getVariable(AssessmentVariables.ASSESSED_STAFF_ID) instanceof Number staffId) {
       return assessment(assessmentId.longValue(), staffId.longValue());
+    }
+    if (task.getVariable(NormVariables.REVIEW_ID) instanceof Number reviewId) {
+      return review(reviewId.longValue());
     }
     if (task.getVariable(PledgeVariables.PLEDGE_ID) instanceof Number pledgeId) {
       return pledge(pledgeId.longValue());
@@ -63,6 +70,29 @@ class GovernanceView implements CaseView {
           + TemplateReport.time(t.feedbackDue()) + "（北京时间）");
     }
     return new View(t.trainingNo() + " " + t.topic(), md.toString(), null);
+  }
+
+  private View review(long id) {
+    NormService.Review r = norms.review(id);
+    NormService.Norm n = norms.get(r.normId());
+    StringBuilder md = new StringBuilder();
+    Markdown.field(md, "评审编号", r.reviewNo());
+    Markdown.field(md, "管理规范", "《" + n.title() + "》（" + n.code() + "，" + n.typeLabel() + "），现行第 " + n.version()
+        + " 版，" + n.publishedOn() + " 发布");
+    Markdown.field(md, "评审原因", r.reason());
+    Markdown.field(md, "发起人", people.name(r.requestedBy()));
+    if (r.opinionDue() != null) {
+      Markdown.field(md, "征求意见", norms.opinions(id).size() + " 条，截止 " + TemplateReport.time(r.opinionDue())
+          + "（北京时间）");
+    }
+    if (r.conclusions() != null) {
+      Markdown.field(md, "评审结论", r.conclusions());
+      Markdown.field(md, "修订内容", r.revisions() == null ? "维持现行版本" : r.revisions());
+    }
+    if (r.approvalComment() != null) {
+      Markdown.field(md, "管理方意见", r.approvalComment());
+    }
+    return new View(r.reviewNo() + " " + n.title(), md.toString(), null);
   }
 
   private View pledge(long id) {

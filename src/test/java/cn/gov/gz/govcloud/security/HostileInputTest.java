@@ -65,7 +65,10 @@ class HostileInputTest extends WebTest {
       new Endpoint("manager1", HttpMethod.POST, "/api/staff", false),
       new Endpoint("manager1", HttpMethod.POST, "/api/staff/99999999/leave", false),
       new Endpoint("manager1", HttpMethod.POST, "/api/security-assessments", false),
-      new Endpoint("manager1", HttpMethod.POST, "/api/security-assessments/KH20990101-999999/scores", false));
+      new Endpoint("manager1", HttpMethod.POST, "/api/security-assessments/KH20990101-999999/scores", false),
+      new Endpoint("mgmt1", HttpMethod.POST, "/api/norms", false),
+      new Endpoint("mgmt1", HttpMethod.POST, "/api/norms/NO-SUCH-NORM/reviews", false),
+      new Endpoint("engineer1", HttpMethod.POST, "/api/norm-reviews/GF20990101-999999/opinions", false));
 
   /** Processes started over the engine REST API, with a user who may start each. */
   static final Map<String, String> STARTS = Map.of(
@@ -77,7 +80,8 @@ class HostileInputTest extends WebTest {
       "optimization-review", "manager1",
       "assurance", "desk1",
       "training", "manager1",
-      "security-assessment", "manager1");
+      "security-assessment", "manager1",
+      "norm-review", "mgmt1");
 
   /** Field names our requests and process starts use; unknown ones are ignored, known ones get the hostile value. */
   static final List<String> TEXT_FIELDS = List.of("code", "name", "title", "description", "purpose", "content",
@@ -98,7 +102,8 @@ class HostileInputTest extends WebTest {
         "inspection_checklist_change", "inspection", "contingency_plan", "contingency_plan_version", "drill",
         "optimization_price", "optimization_review", "integration_client", "integration_alert", "notification_contact",
         "assurance", "assurance_shift", "training", "training_feedback", "ops_staff", "staff_pledge",
-        "security_assessment", "security_assessment_result")) {
+        "security_assessment", "security_assessment_result", "management_norm", "management_norm_version",
+        "norm_review", "norm_review_opinion")) {
       counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
     }
     counts.put("process instances", processEngine.getRuntimeService().createProcessInstanceQuery().count());
@@ -249,7 +254,8 @@ class HostileInputTest extends WebTest {
         "/api/units/NOPE", "/api/business-systems/NOPE", "/api/knowledge/99999999",
         "/api/resource-applications/RA20990101-999999", "/api/monitoring/alerts/99999999",
         "/api/assurances/BZ20990101-999999", "/api/trainings/PX20990101-999999",
-        "/api/security-assessments/KH20990101-999999")) {
+        "/api/security-assessments/KH20990101-999999", "/api/norms/NO-SUCH-NORM",
+        "/api/norm-reviews/GF20990101-999999")) {
       expectRefused("GET " + path, get("manager1", path));
     }
     // a unit user asking for another unit's records
