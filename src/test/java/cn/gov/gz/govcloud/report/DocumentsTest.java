@@ -232,6 +232,23 @@ class DocumentsTest extends DocumentsTestGovernanceRuns {
     assertThat(counts.get(4)).as("周七").isGreaterThanOrEqualTo(1.0);
   }
 
+  @Clause("P6 7.6.1.3")
+  @Clause("P6 7.4.1.2")
+  @Clause("P3 附录 D.1 第 6 项")
+  @Test
+  void theNormReviewRecordChartsTheOpinionsPerPartyAndListsTheVersions() throws Exception {
+    runNormReview();
+    Docx doc = new Docx(MADE.get("norm-review-record"));
+    common("norm-review-record", doc, "2038-12-05 09:00");
+    assertThat(doc.text()).contains("管理规范评审记录", "《政务云安全管理规范》（DOC-AQ-01，安全管理规范）", "年度评审",
+            "采纳两条意见", "第 5 章增加特权账号季度复核", "修订后发布第 2 版", "同意发布", "监理周监理", "终稿")
+        .doesNotContain("supervisor1", "mgmt1");
+    Docx.Chart chart = doc.charts().get(0);
+    assertThat(chart.categories()).containsExactly("管理方", "服务方", "监理方", "使用方");
+    assertThat(chart.series()).containsExactly(Map.entry("意见数", doubles(0, 1, 1, 0)));
+    assertThat(doc.table("版本")).extracting(r -> r.get(0)).containsExactly("第 1 版", "第 2 版");
+  }
+
   private static String rowNo(List<List<String>> rows, String name) {
     return rows.stream().filter(r -> r.get(1).equals(name)).findFirst().orElseThrow().get(0);
   }
@@ -248,7 +265,8 @@ class DocumentsTest extends DocumentsTestGovernanceRuns {
     runAssurance();
     runTraining();
     runAssessment();
-    assertThat(MADE.keySet()).containsAll(List.of("training-record", "security-assessment-record", "evaluation-report", "assurance-report", "service-report",
+    runNormReview();
+    assertThat(MADE.keySet()).containsAll(List.of("training-record", "security-assessment-record", "norm-review-record", "evaluation-report", "assurance-report", "service-report",
         "emergency-response-report", "monitoring-report", "optimization-statistics-report",
         "optimization-efficiency-report", "inspection-report", "inspection-addendum", "drill-report",
         "work-order-response-report"));

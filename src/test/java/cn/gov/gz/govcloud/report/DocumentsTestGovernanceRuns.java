@@ -6,7 +6,10 @@ import cn.gov.gz.govcloud.access.Groups;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
 
-/** The governance room's documents for {@link DocumentsTest}: a training record and a security assessment record. */
+/**
+ * The governance room's documents for {@link DocumentsTest}: a training record, a security assessment record and a
+ * norm review record.
+ */
 abstract class DocumentsTestGovernanceRuns extends DocumentsTestRuns {
 
   /**
@@ -80,5 +83,35 @@ abstract class DocumentsTestGovernanceRuns extends DocumentsTestRuns {
   void scoreStaff(String no, long staffId, int score) {
     var r = post("manager1", "/api/security-assessments/" + no + "/scores", map("staffId", staffId, "score", score));
     assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.OK);
+  }
+
+  /**
+   * December 2038: the security rules registered at version 1 are reviewed; an engineer and the supervisor give
+   * opinions; the revision is approved and published as version 2.
+   */
+  synchronized void runNormReview() {
+    if (MADE.containsKey("norm-review-record")) {
+      return;
+    }
+    setClock(china("2038-12-05T09:00:00"));
+    var registered = post("mgmt1", "/api/norms", map("code", "DOC-AQ-01", "title", "政务云安全管理规范", "type",
+        "SECURITY", "version", 1, "publishedOn", "2037-12-01"));
+    assertThat(registered.getStatusCode()).as(registered.getBody()).isEqualTo(HttpStatus.CREATED);
+    var started = post("manager1", "/api/norms/DOC-AQ-01/reviews", map("reason", "年度评审"));
+    assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.CREATED);
+    String no = read(started.getBody()).get("reviewNo").asText();
+    String pid = read(started.getBody()).get("processInstanceId").asText();
+    completeAs("mgmt1", Groups.MANAGEMENT, pid, "Task_ConfirmNeed", "needDecision", "CONFIRMED");
+    for (var o : java.util.List.of(java.util.List.of("engineer1", "增加特权账号季度复核"),
+        java.util.List.of("supervisor1", "明确审计日志保存期限"))) {
+      var r = post(o.get(0), "/api/norm-reviews/" + no + "/opinions", map("content", o.get(1)));
+      assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
+    completeAs("manager1", Groups.OPS_MANAGER, pid, "Task_CollectOpinions");
+    completeAs("manager1", Groups.OPS_MANAGER, pid, "Task_RecordReview", "reviewParticipants", "管理方、服务方、监理方代表",
+        "reviewConclusions", "采纳两条意见", "reviewOutcome", "REVISE", "reviewRevisions", "第 5 章增加特权账号季度复核");
+    completeAs("mgmt1", Groups.MANAGEMENT, pid, "Task_ApproveReview", "approvalDecision", "APPROVED",
+        "approvalComment", "同意发布");
+    MADE.put("norm-review-record", archive.content(historic(pid, "reportId")));
   }
 }
