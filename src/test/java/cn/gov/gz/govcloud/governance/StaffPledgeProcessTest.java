@@ -24,6 +24,7 @@ class StaffPledgeProcessTest extends GovernanceTestSupport {
   @Autowired StaffService staff;
 
   @Clause("P6 7.4.1.3")
+  @Clause("P3 附录 D.1 第 4 项")
   @Test
   void joiningAndLeavingEachAskForAPledgeRecordedWithItsDay() throws Exception {
     setClock(china("2039-05-06T10:00:00"));
