@@ -41,9 +41,11 @@ class StaffController {
   private final TransactionTemplate transactions;
   private final CurrentUser currentUser;
   private final Privileged privileged;
+  private final StaffRegister register;
 
   StaffController(StaffService staff, RuntimeService runtime, TransactionTemplate transactions,
-      CurrentUser currentUser, Privileged privileged) {
+      CurrentUser currentUser, Privileged privileged, StaffRegister register) {
+    this.register = register;
     this.staff = staff;
     this.runtime = runtime;
     this.transactions = transactions;
@@ -68,6 +70,17 @@ class StaffController {
       throw new AccessDeniedException("运维人员名册仅限运维经理、管理方和监理方查看");
     }
     return staff.roster(status);
+  }
+
+  @Operation(summary = "生成人员与保密协议登记", description = "按当前名册生成《人员与保密协议登记》（Word，含签订情况图表），"
+      + "归档为 STAFF_PLEDGES 的新版本（201）；用 GET /api/reports/{id}/content 下载。")
+  @PostMapping("/register")
+  ResponseEntity<cn.gov.gz.govcloud.report.ReportDocument> registerDocument() {
+    Caller caller = currentUser.require();
+    if (!caller.isAdmin() && !caller.inAny(Groups.OPS_MANAGER, Groups.MANAGEMENT)) {
+      throw new AccessDeniedException("只有运维经理和管理方可以生成人员与保密协议登记");
+    }
+    return ResponseEntity.status(HttpStatus.CREATED).body(register.generate(caller.userId()));
   }
 
   @Operation(summary = "登记入职", description = "运维经理登记入职的运维人员（201），随即发起入职保密协议的签订任务；字段有误时返回 400 "

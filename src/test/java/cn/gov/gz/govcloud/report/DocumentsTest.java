@@ -249,6 +249,19 @@ class DocumentsTest extends DocumentsTestGovernanceRuns {
     assertThat(doc.table("版本")).extracting(r -> r.get(0)).containsExactly("第 1 版", "第 2 版");
   }
 
+  @Clause("P6 7.4.1.3")
+  @Test
+  void theStaffRegisterListsEveryPledgeAndChartsTheirState() throws Exception {
+    runStaffRegister();
+    Docx doc = new Docx(MADE.get("staff-pledges"));
+    common("staff-pledges", doc, "2038-12-10 10:00");
+    assertThat(doc.text()).contains("人员与保密协议登记", "周七", "吴八", "已逾期（应签 2038-12-04 09:00）");
+    Docx.Chart chart = doc.charts().get(0);
+    assertThat(chart.categories()).containsExactly("已签订", "待签订", "已逾期");
+    assertThat(chart.series().get("协议数").stream().mapToDouble(Double::doubleValue).sum())
+        .as("every pledge of the roster").isEqualTo(count("SELECT COUNT(*) FROM staff_pledge"));
+  }
+
   private static String rowNo(List<List<String>> rows, String name) {
     return rows.stream().filter(r -> r.get(1).equals(name)).findFirst().orElseThrow().get(0);
   }
@@ -266,7 +279,8 @@ class DocumentsTest extends DocumentsTestGovernanceRuns {
     runTraining();
     runAssessment();
     runNormReview();
-    assertThat(MADE.keySet()).containsAll(List.of("training-record", "security-assessment-record", "norm-review-record", "evaluation-report", "assurance-report", "service-report",
+    runStaffRegister();
+    assertThat(MADE.keySet()).containsAll(List.of("staff-pledges", "training-record", "security-assessment-record", "norm-review-record", "evaluation-report", "assurance-report", "service-report",
         "emergency-response-report", "monitoring-report", "optimization-statistics-report",
         "optimization-efficiency-report", "inspection-report", "inspection-addendum", "drill-report",
         "work-order-response-report"));

@@ -74,6 +74,18 @@ abstract class DocumentsTestGovernanceRuns extends DocumentsTestRuns {
     MADE.put("security-assessment-record", archive.content(historic(pid, "reportId")));
   }
 
+  /** After the assessment's joinings: the register of the staff and their pledges, on demand. */
+  synchronized void runStaffRegister() {
+    if (MADE.containsKey("staff-pledges")) {
+      return;
+    }
+    runAssessment();
+    setClock(china("2038-12-10T10:00:00"));
+    var r = post("manager1", "/api/staff/register", map());
+    assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.CREATED);
+    MADE.put("staff-pledges", archive.content(read(r.getBody()).get("id").asLong()));
+  }
+
   long joinStaff(String name, String post) {
     var r = post("manager1", "/api/staff", map("name", name, "post", post, "joinedOn", "2038-11-20"));
     assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.CREATED);
