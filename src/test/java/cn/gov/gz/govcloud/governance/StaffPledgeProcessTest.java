@@ -81,6 +81,10 @@ class StaffPledgeProcessTest extends GovernanceTestSupport {
         .isEqualTo(HttpStatus.NOT_FOUND);
 
     assertThat(get("jtj1", "/api/staff").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(post("engineer1", "/api/staff/register", map()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> register = post("mgmt1", "/api/staff/register", map());
+    assertThat(register.getStatusCode()).as(register.getBody()).isEqualTo(HttpStatus.CREATED);
+    assertThat(read(register).get("kind").asText()).isEqualTo(StaffRegister.KIND);
     JsonNode roster = read(get("supervisor1", "/api/staff?status=LEFT"));
     JsonNode entry = null;
     for (JsonNode e : roster) {
