@@ -65,7 +65,10 @@ class ArchitectureTest {
       owner("integration", "integration_alert", "integration_client"),
       owner("assurance", "assurance", "assurance_scope", "assurance_shift"),
       owner("research", "demand_research", "demand_research_answer", "demand_research_demand",
-          "demand_research_recommendation"))
+          "demand_research_recommendation"),
+      owner("governance", "training", "training_feedback", "ops_staff", "staff_pledge", "security_assessment",
+          "security_assessment_result", "management_norm", "management_norm_version", "norm_review",
+          "norm_review_opinion"))
       .entrySet().stream().flatMap(e -> e.getValue().stream().map(t -> Map.entry(t, e.getKey())))
       .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 
@@ -87,7 +90,11 @@ class ArchitectureTest {
       Map.entry("work-order", "workorder"), Map.entry("work-order-dispatch-rules", "workorder"),
       Map.entry("service-level-targets", "workorder"), Map.entry("assurance", "assurance"),
       Map.entry("satisfaction-survey", "evaluation"), Map.entry("satisfaction-survey-schedule", "evaluation"),
-      Map.entry("report-feedback", "evaluation"), Map.entry("demand-research", "research"));
+      Map.entry("report-feedback", "evaluation"), Map.entry("demand-research", "research"),
+      Map.entry("training", "governance"),
+      Map.entry("staff-pledge", "governance"), Map.entry("security-assessment", "governance"),
+      Map.entry("security-assessment-schedule", "governance"), Map.entry("norm-review", "governance"),
+      Map.entry("norm-review-schedule", "governance"));
 
   private static final Pattern SQL_NAME = Pattern.compile(
       "\\b(FROM|JOIN|INTO|UPDATE|TABLE)\\s+([A-Za-z_][A-Za-z0-9_]*)");
@@ -102,7 +109,7 @@ class ArchitectureTest {
   /** The feature rooms. */
   private static final List<String> FEATURES = List.of("workorder", "emergency", "resourceapplication", "ledger",
       "inspection", "monitoring", "drill", "optimization", "kpi", "dashboard", "integration", "assurance",
-      "evaluation", "research");
+      "evaluation", "research", "governance");
 
   private static JavaClasses classes;
 

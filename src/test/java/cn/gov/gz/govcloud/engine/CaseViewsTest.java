@@ -45,7 +45,7 @@ class CaseViewsTest extends WebTest {
         "executeDue", "reviewDue", "unitDue", "approvalDue", "correctionDue", "deliveryDue", "dispatchDue",
         "recoveryDue", "correctionReminderAt", "nextFeedbackAt", "nextEscalationAt", "feedbackAnswerDue", "opinionDue",
         "surveyDue", "surveyRemindAt", "shiftEndsAt", "shiftRemindAt", "researchDue", "researchRemindAt", "analysisDue",
-        "recordsClosedAt")) {
+        "recordsClosedAt", "feedbackDue", "feedbackRemindAt", "pledgeDue", "assessmentDue", "assessmentRemindAt")) {
       v.put(date, later);
     }
     for (String duration : List.of("feedbackWithin", "followUpPoll", "confirmWithin", "surveyCloseAfter",
@@ -53,7 +53,7 @@ class CaseViewsTest extends WebTest {
       v.put(duration, "P3D");
     }
     for (String cycle : List.of("dispatchEscalationCycle", "feedbackCycle",
-        "recoveryEscalationCycle")) {
+        "recoveryEscalationCycle", "pledgeReminderCycle")) {
       v.put(cycle, "R1/2099-01-01T00:00:00Z/PT10M");
     }
     v.put("actionUnit", "JTJ");

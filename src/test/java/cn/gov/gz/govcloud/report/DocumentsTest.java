@@ -25,7 +25,7 @@ import org.springframework.http.HttpStatus;
  * {@code /api/kpis}, names instead of codes, Beijing time; and every document converted to PDF by LibreOffice where
  * it is installed (CI installs it). The documents of the reviews: {@link ReviewDocumentsTest}.
  */
-class DocumentsTest extends DocumentsTestRuns {
+class DocumentsTest extends DocumentsTestGovernanceRuns {
 
   @Clause("P3 7.3.2")
   @Clause("GB 8.4.3 g 3")
@@ -225,6 +225,77 @@ class DocumentsTest extends DocumentsTestRuns {
         List.of("2", "流程优化", "全部调研单位", "资源申请审批时限压缩至 3 个工作日"));
   }
 
+  @Clause("P6 7.6.3.6")
+  @Clause("P6 7.6.3.4")
+  @Clause("P3 附录 D.1 第 7 项")
+  @Test
+  void theTrainingRecordChartsTheFeedbackScoresAndListsEveryFeedback() throws Exception {
+    runTraining();
+    Docx doc = new Docx(MADE.get("training-record"));
+    common("training-record", doc, "2038-11-17 14:30");
+    assertThat(doc.text()).contains("培训记录", "政务云安全管理规范宣贯", "线下", "集中授课与实操演示", "安全主管王工",
+            "2038-11-10 14:30", "实到人数：2 人", "共收到反馈 2 份", "反馈率 100.0%", "截止前提醒 1 次", "希望增加实操",
+            "培训效果良好", "下次增加实操环节", "工程师赵工", "终稿")
+        .as("names, never user ids").doesNotContain("engineer1", "manager1");
+    Docx.Chart chart = doc.charts().get(0);
+    assertThat(chart.categories()).containsExactly("培训内容", "培训形式", "培训效果");
+    assertThat(chart.series()).containsExactly(Map.entry("平均分", doubles(4.5, 3.5, 4.5)));
+    assertThat(doc.table("序号")).extracting(r -> r.get(1)).containsExactly("工程师赵工", "操作员孙操作");
+  }
+
+  @Clause("P6 7.4.1.3")
+  @Test
+  void theAssessmentRecordChartsTheFinalScoresAndListsEveryResultWithItsRetake() throws Exception {
+    runAssessment();
+    Docx doc = new Docx(MADE.get("security-assessment-record"));
+    common("security-assessment-record", doc, "2038-12-01 09:00");
+    assertThat(doc.text()).contains("安全意识与操作考核记录", "2038 年安全操作专项考核", "合格分数 80 分", "经补考",
+        "终稿").doesNotContain("manager1");
+    List<List<String>> rows = doc.table("序号");
+    assertThat(rows).contains(List.of(rowNo(rows, "周七"), "周七", "操作员", "95", "95", "1", "通过", "运维经理刘经理"),
+        List.of(rowNo(rows, "吴八"), "吴八", "运维工程师", "50", "85", "2", "通过", "运维经理刘经理"));
+    Docx.Chart chart = doc.charts().get(0);
+    assertThat(chart.categories()).containsExactly("60 分以下", "60–69 分", "70–79 分", "80–89 分", "90–100 分");
+    List<Double> counts = chart.series().get("人数");
+    assertThat(counts.stream().mapToDouble(Double::doubleValue).sum()).as("one per scored staff member")
+        .isEqualTo(rows.size());
+    assertThat(counts.get(4)).as("周七").isGreaterThanOrEqualTo(1.0);
+  }
+
+  @Clause("P6 7.6.1.3")
+  @Clause("P6 7.4.1.2")
+  @Clause("P3 附录 D.1 第 6 项")
+  @Test
+  void theNormReviewRecordChartsTheOpinionsPerPartyAndListsTheVersions() throws Exception {
+    runNormReview();
+    Docx doc = new Docx(MADE.get("norm-review-record"));
+    common("norm-review-record", doc, "2038-12-05 09:00");
+    assertThat(doc.text()).contains("管理规范评审记录", "《政务云安全管理规范》（DOC-AQ-01，安全管理规范）", "年度评审",
+            "采纳两条意见", "第 5 章增加特权账号季度复核", "修订后发布第 2 版", "同意发布", "监理周监理", "终稿")
+        .doesNotContain("supervisor1", "mgmt1");
+    Docx.Chart chart = doc.charts().get(0);
+    assertThat(chart.categories()).containsExactly("管理方", "服务方", "监理方", "使用方");
+    assertThat(chart.series()).containsExactly(Map.entry("意见数", doubles(0, 1, 1, 0)));
+    assertThat(doc.table("版本")).extracting(r -> r.get(0)).containsExactly("第 1 版", "第 2 版");
+  }
+
+  @Clause("P6 7.4.1.3")
+  @Test
+  void theStaffRegisterListsEveryPledgeAndChartsTheirState() throws Exception {
+    runStaffRegister();
+    Docx doc = new Docx(MADE.get("staff-pledges"));
+    common("staff-pledges", doc, "2038-12-10 10:00");
+    assertThat(doc.text()).contains("人员与保密协议登记", "周七", "吴八", "已逾期（应签 2038-12-04 09:00）");
+    Docx.Chart chart = doc.charts().get(0);
+    assertThat(chart.categories()).containsExactly("已签订", "待签订", "已逾期");
+    assertThat(chart.series().get("协议数").stream().mapToDouble(Double::doubleValue).sum())
+        .as("every pledge of the roster").isEqualTo(count("SELECT COUNT(*) FROM staff_pledge"));
+  }
+
+  private static String rowNo(List<List<String>> rows, String name) {
+    return rows.stream().filter(r -> r.get(1).equals(name)).findFirst().orElseThrow().get(0);
+  }
+
   @Test
   void everyDocumentConvertsToPdfWithLibreOffice() throws Exception {
     runWorkOrder();
@@ -236,7 +307,11 @@ class DocumentsTest extends DocumentsTestRuns {
     runEvaluation();
     runAssurance();
     runDemandResearch();
-    assertThat(MADE.keySet()).containsAll(List.of("evaluation-report", "assurance-report", "demand-research-report", "service-report",
+    runTraining();
+    runAssessment();
+    runNormReview();
+    runStaffRegister();
+    assertThat(MADE.keySet()).containsAll(List.of("staff-pledges", "training-record", "security-assessment-record", "norm-review-record", "evaluation-report", "assurance-report", "demand-research-report", "service-report",
         "emergency-response-report", "monitoring-report", "optimization-statistics-report",
         "optimization-efficiency-report", "inspection-report", "inspection-addendum", "drill-report",
         "work-order-response-report"));

@@ -49,14 +49,17 @@ class AuthorizationMatrixTest extends WebTest {
     expected.put("engineer1", Set.of("work-order", "emergency-response"));
     expected.put("operator1", Set.of("work-order", "emergency-response"));
     expected.put("manager1", Set.of("work-order", "emergency-response", "service-report", "inspection",
-        "emergency-drill", "optimization-review", "assurance", "demand-research"));
-    expected.put("mgmt1", Set.of("service-report", "optimization-review", "assurance", "demand-research"));
+        "emergency-drill", "optimization-review", "assurance", "demand-research", "training", "security-assessment",
+        "norm-review"));
+    expected.put("mgmt1", Set.of("service-report", "optimization-review", "assurance", "demand-research", "training",
+        "norm-review"));
     expected.put("supervisor1", Set.of());
     List<String> wrong = new ArrayList<>();
     for (var e : expected.entrySet()) {
       Set<String> ours = new HashSet<>(startable(e.getKey()));
       ours.retainAll(Set.of("work-order", "emergency-response", "resource-application-review", "service-report",
-          "inspection", "emergency-drill", "optimization-review", "assurance", "demand-research"));
+          "inspection", "emergency-drill", "optimization-review", "assurance", "demand-research", "training",
+          "security-assessment", "staff-pledge", "norm-review"));
       if (!ours.equals(e.getValue())) {
         wrong.add(e.getKey() + " may start " + ours + ", the matrix says " + e.getValue());
       }
@@ -88,7 +91,13 @@ class AuthorizationMatrixTest extends WebTest {
       new Write("price list: write", HttpMethod.POST, "/api/optimization/prices", "{}",
           Set.of("manager1", "mgmt1", "admin")),
       new Write("audit log: keep beyond retention", HttpMethod.POST, "/api/audit/1/keep", "{}",
-          Set.of("mgmt1", "admin")));
+          Set.of("mgmt1", "admin")),
+      new Write("trainings: request", HttpMethod.POST, "/api/trainings", "{}", Set.of("manager1", "mgmt1", "admin")),
+      new Write("staff roster: joining", HttpMethod.POST, "/api/staff", "{}", Set.of("manager1", "admin")),
+      new Write("security assessments: start", HttpMethod.POST, "/api/security-assessments", "{}",
+          Set.of("manager1", "admin")),
+      new Write("management norms: register", HttpMethod.POST, "/api/norms", "{}", Set.of("manager1", "mgmt1",
+          "admin")));
 
   @Clause("GB 8.4.2 j")
   @Clause("P6 7.4.1.3 d")

@@ -59,18 +59,30 @@ class HostileInputTest extends WebTest {
       new Endpoint("mgmt1", HttpMethod.POST, "/api/optimization/prices", false),
       new Endpoint("mgmt1", HttpMethod.POST, "/api/audit/1/keep", false),
       new Endpoint("admin", HttpMethod.POST, "/api/integrations/clients", false),
-      new Endpoint("desk1", HttpMethod.POST, "/api/assurances", false));
+      new Endpoint("desk1", HttpMethod.POST, "/api/assurances", false),
+      new Endpoint("manager1", HttpMethod.POST, "/api/trainings", false),
+      new Endpoint("engineer1", HttpMethod.POST, "/api/trainings/PX20990101-999999/feedback", false),
+      new Endpoint("manager1", HttpMethod.POST, "/api/staff", false),
+      new Endpoint("manager1", HttpMethod.POST, "/api/staff/99999999/leave", false),
+      new Endpoint("manager1", HttpMethod.POST, "/api/security-assessments", false),
+      new Endpoint("manager1", HttpMethod.POST, "/api/security-assessments/KH20990101-999999/scores", false),
+      new Endpoint("mgmt1", HttpMethod.POST, "/api/norms", false),
+      new Endpoint("mgmt1", HttpMethod.POST, "/api/norms/NO-SUCH-NORM/reviews", false),
+      new Endpoint("engineer1", HttpMethod.POST, "/api/norm-reviews/GF20990101-999999/opinions", false));
 
   /** Processes started over the engine REST API, with a user who may start each. */
-  static final Map<String, String> STARTS = Map.of(
-      "work-order", "desk1",
-      "emergency-response", "desk1",
-      "resource-application-review", "jtj1",
-      "inspection", "manager1",
-      "emergency-drill", "manager1",
-      "optimization-review", "manager1",
-      "assurance", "desk1",
-      "demand-research", "manager1");
+  static final Map<String, String> STARTS = Map.ofEntries(
+      Map.entry("work-order", "desk1"),
+      Map.entry("emergency-response", "desk1"),
+      Map.entry("resource-application-review", "jtj1"),
+      Map.entry("inspection", "manager1"),
+      Map.entry("emergency-drill", "manager1"),
+      Map.entry("optimization-review", "manager1"),
+      Map.entry("assurance", "desk1"),
+      Map.entry("demand-research", "manager1"),
+      Map.entry("training", "manager1"),
+      Map.entry("security-assessment", "manager1"),
+      Map.entry("norm-review", "mgmt1"));
 
   /** Field names our requests and process starts use; unknown ones are ignored, known ones get the hostile value. */
   static final List<String> TEXT_FIELDS = List.of("code", "name", "title", "description", "purpose", "content",
@@ -91,7 +103,9 @@ class HostileInputTest extends WebTest {
         "inspection_checklist_change", "inspection", "contingency_plan", "contingency_plan_version", "drill",
         "optimization_price", "optimization_review", "integration_client", "integration_alert", "notification_contact",
         "assurance", "assurance_shift", "demand_research", "demand_research_answer", "demand_research_demand",
-        "demand_research_recommendation")) {
+        "demand_research_recommendation", "training", "training_feedback", "ops_staff", "staff_pledge",
+        "security_assessment", "security_assessment_result", "management_norm", "management_norm_version",
+        "norm_review", "norm_review_opinion")) {
       counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
     }
     counts.put("process instances", processEngine.getRuntimeService().createProcessInstanceQuery().count());
@@ -183,8 +197,9 @@ class HostileInputTest extends WebTest {
     Map<String, Long> before = counts();
     for (Endpoint e : ENDPOINTS) {
       hostileBodies(e.takesArray()).forEach((what, body) -> {
-        if ((e.path().contains("/rooms/") || e.path().endsWith("/keep")) && what.startsWith("script")) {
-          return; // a complete, valid room or reason: markup in it is text (see markupInTextIsStoredAsTextAndEscaped)
+        if ((e.path().contains("/rooms/") || e.path().endsWith("/keep") || e.path().endsWith("/security-assessments"))
+            && what.startsWith("script")) {
+          return; // a complete, valid room, reason or title: markup in it is text (markupInTextIsStoredAsTextAndEscaped)
         }
         expectRefused(e.method() + " " + e.path() + " [" + what + "]", send(e.user(), e.method(), e.path(), body));
       });
@@ -268,7 +283,9 @@ class HostileInputTest extends WebTest {
         "/api/plans/NO-SUCH-PLAN", "/api/drills/NO-SUCH-DRILL", "/api/optimization/reviews/99999999",
         "/api/units/NOPE", "/api/business-systems/NOPE", "/api/knowledge/99999999",
         "/api/resource-applications/RA20990101-999999", "/api/monitoring/alerts/99999999",
-        "/api/assurances/BZ20990101-999999", "/api/research/DY20990101-999999")) {
+        "/api/assurances/BZ20990101-999999", "/api/research/DY20990101-999999", "/api/trainings/PX20990101-999999",
+        "/api/security-assessments/KH20990101-999999", "/api/norms/NO-SUCH-NORM",
+        "/api/norm-reviews/GF20990101-999999")) {
       expectRefused("GET " + path, get("manager1", path));
     }
     // a unit user asking for another unit's records
