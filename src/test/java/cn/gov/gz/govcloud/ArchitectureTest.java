@@ -64,6 +64,8 @@ class ArchitectureTest {
       owner("audit", "audit_event"),
       owner("integration", "integration_alert", "integration_client"),
       owner("assurance", "assurance", "assurance_scope", "assurance_shift"),
+      // Camunda's own table and PostgreSQL's catalogue, named only by the engine room (planner statistics)
+      owner("engine", "act_ru_authorization", "pg_statistic_ext"),
       owner("research", "demand_research", "demand_research_answer", "demand_research_demand",
           "demand_research_recommendation"),
       owner("governance", "training", "training_feedback", "ops_staff", "staff_pledge", "security_assessment",
