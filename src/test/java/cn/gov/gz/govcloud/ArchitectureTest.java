@@ -63,7 +63,8 @@ class ArchitectureTest {
       owner("evaluation", "satisfaction_survey", "satisfaction_answer", "report_feedback"),
       owner("audit", "audit_event"),
       owner("integration", "integration_alert", "integration_client"),
-      owner("assurance", "assurance", "assurance_scope", "assurance_shift"))
+      owner("assurance", "assurance", "assurance_scope", "assurance_shift"),
+      owner("deliverable", "deliverable_document"))
       .entrySet().stream().flatMap(e -> e.getValue().stream().map(t -> Map.entry(t, e.getKey())))
       .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 
@@ -85,7 +86,8 @@ class ArchitectureTest {
       Map.entry("work-order", "workorder"), Map.entry("work-order-dispatch-rules", "workorder"),
       Map.entry("service-level-targets", "workorder"), Map.entry("assurance", "assurance"),
       Map.entry("satisfaction-survey", "evaluation"), Map.entry("satisfaction-survey-schedule", "evaluation"),
-      Map.entry("report-feedback", "evaluation"));
+      Map.entry("report-feedback", "evaluation"), Map.entry("deliverable-approval", "deliverable"),
+      Map.entry("service-summary-report", "deliverable"));
 
   private static final Pattern SQL_NAME = Pattern.compile(
       "\\b(FROM|JOIN|INTO|UPDATE|TABLE)\\s+([A-Za-z_][A-Za-z0-9_]*)");
@@ -100,7 +102,7 @@ class ArchitectureTest {
   /** The feature rooms. */
   private static final List<String> FEATURES = List.of("workorder", "emergency", "resourceapplication", "ledger",
       "inspection", "monitoring", "drill", "optimization", "kpi", "dashboard", "integration", "assurance",
-      "evaluation");
+      "evaluation", "deliverable");
 
   private static JavaClasses classes;
 

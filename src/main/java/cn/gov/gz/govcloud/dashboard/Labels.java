@@ -63,7 +63,7 @@ final class Labels {
       "应急事件响应报告", "WORK_ORDER_RESPONSE", "响应服务报告", "INSPECTION", "巡检报告", "INSPECTION_ADDENDUM",
       "巡检补充报告", "DRILL_REPORT", "应急演练报告", "MONITORING", "资源监控报告", "OPTIMIZATION_STATISTICS",
       "资源使用统计报告", "OPTIMIZATION_EFFICIENCY", "资源使用效能分析报告", "ASSURANCE_SUMMARY", "重要保障总结报告", "EVALUATION_REPORT",
-      "政务云运营服务评价报告");
+      "政务云运营服务评价报告", "SERVICE_SUMMARY", "服务总结报告", "DELIVERABLE", "交付文档（上传）");
 
   private Labels() {}
 

@@ -19,11 +19,11 @@ record AccessPolicy(Map<String, List<String>> startRights) {
               "report-feedback"),
           Groups.SERVICE_DESK, List.of("work-order", "emergency-response", "resource-application-review", "assurance"),
           Groups.OPS_MANAGER, List.of("inspection", "emergency-drill", "optimization-review", "emergency-response",
-              "work-order", "service-report", "assurance", "satisfaction-survey"),
+              "work-order", "service-report", "assurance", "satisfaction-survey", "service-summary-report"),
           Groups.OPS_ENGINEER, List.of("work-order", "emergency-response"),
           Groups.OPS_OPERATOR, List.of("work-order", "emergency-response"),
           Groups.MANAGEMENT, List.of("optimization-review", "service-report", "assurance", "satisfaction-survey",
-              "report-feedback"),
+              "report-feedback", "service-summary-report"),
           Groups.SUPERVISOR, List.of("report-feedback"),
           Groups.INTEGRATION, List.of("emergency-response", "work-order"));
     }

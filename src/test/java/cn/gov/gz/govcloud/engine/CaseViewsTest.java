@@ -37,7 +37,8 @@ class CaseViewsTest extends WebTest {
         "dispatchGroup", "handlerGroup")) {
       v.put(group, "ops-manager");
     }
-    for (String person : List.of("organiser", "participant", "planOwner", "inspector", "shiftWatchers")) {
+    for (String person : List.of("organiser", "participant", "planOwner", "inspector", "shiftWatchers",
+        "uploadedBy")) {
       v.put(person, "manager1");
     }
     Date later = Date.from(Instant.parse("2099-01-01T00:00:00Z"));
