@@ -127,7 +127,7 @@ public class DeliverableRegister {
       nextDue = cadence.nextDue(latestDay, properties.getContractFrom(), properties.getContractTo(),
           properties.getFirstWithin(), properties.getEndWithin());
       if (nextDue == null) {
-        statusLabel = latest == null ? cadence.label() + "提交，尚无" : "已交付";
+        statusLabel = latest == null ? cadence.label() + "，尚无版本" : "已交付";
       } else if (today.isAfter(nextDue)) {
         status = OVERDUE;
         statusLabel = "逾期（应于 " + nextDue + " 前提交）";

@@ -123,7 +123,7 @@ public class ServiceSummaryReport {
       rows.add(row("no", String.valueOf(e.no()), "category", e.category(), "name", e.name(), "cadence",
           e.cadenceLabel(), "latest", e.latest() == null ? (e.live() != null ? e.liveLabel() : "尚无")
               : e.latest().title() + "（第 " + e.latest().version() + " 版，" + CityTime.minute(e.latest().date()) + "）",
-          "state", e.approval() + "；" + e.statusLabel()));
+          "state", ("—".equals(e.approval()) ? "" : e.approval() + "；") + e.statusLabel()));
     }
     data.put("deliverables", rows);
     data.put("deliverableNote", "附录 D 表 D.1 共 " + entries.size() + " 项：已交付或由系统实时台账保存 " + delivered
