@@ -89,7 +89,7 @@ class HostileInputTest extends WebTest {
         "emergency_event", "monitoring_sample", "monitoring_alert", "machine_room", "inspection_checklist_item",
         "inspection_checklist_change", "inspection", "contingency_plan", "contingency_plan_version", "drill",
         "optimization_price", "optimization_review", "integration_client", "integration_alert", "notification_contact",
-        "assurance", "assurance_shift")) {
+        "assurance", "assurance_shift", "deliverable_document")) {
       counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
     }
     counts.put("process instances", processEngine.getRuntimeService().createProcessInstanceQuery().count());
@@ -238,7 +238,8 @@ class HostileInputTest extends WebTest {
         "/api/plans/NO-SUCH-PLAN", "/api/drills/NO-SUCH-DRILL", "/api/optimization/reviews/99999999",
         "/api/units/NOPE", "/api/business-systems/NOPE", "/api/knowledge/99999999",
         "/api/resource-applications/RA20990101-999999", "/api/monitoring/alerts/99999999",
-        "/api/assurances/BZ20990101-999999")) {
+        "/api/assurances/BZ20990101-999999", "/api/deliverables/99", "/api/deliverables/abc",
+        "/api/deliverables/1/documents/99999999/content")) {
       expectRefused("GET " + path, get("manager1", path));
     }
     // a unit user asking for another unit's records
@@ -273,6 +274,60 @@ class HostileInputTest extends WebTest {
     byte[] big = new byte[12 * 1024 * 1024];
     java.util.Arrays.fill(big, (byte) 'a');
     expectRefused("inventory upload of 12 MB", upload("engineer1", "/api/ledger/inventory", "inventory.csv", big));
+    assertThat(problems).as("answers that are not a clean 4xx").isEmpty();
+    assertThat(counts()).as("nothing stored").isEqualTo(before);
+  }
+
+  /** The deliverables register's upload (multipart with fields) and the summary report's start (its period). */
+  @Test
+  void deliverableUploadsAndTheSummaryStartRefuseHostileInput() {
+    Map<String, Long> before = counts();
+    byte[] ok = "%PDF-1.4 x".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] big = new byte[12 * 1024 * 1024];
+    Map<String, Object[]> cases = new LinkedHashMap<>();
+    cases.put("item not a number", new Object[] {"abc", ok, Map.of("title", "t")});
+    cases.put("script as item", new Object[] {SCRIPT, ok, Map.of("title", "t")});
+    cases.put("no such item", new Object[] {"0", ok, Map.of("title", "t")});
+    cases.put("a live item", new Object[] {"16", ok, Map.of("title", "t")});
+    cases.put("empty file", new Object[] {"1", new byte[0], Map.of("title", "t")});
+    cases.put("oversized file", new Object[] {"1", big, Map.of("title", "t")});
+    cases.put("no title", new Object[] {"1", ok, Map.of("note", SCRIPT)});
+    cases.put("huge title", new Object[] {"1", ok, Map.of("title", HUGE)});
+    cases.put("huge note", new Object[] {"1", ok, Map.of("title", "t", "note", HUGE)});
+    cases.put("replaces not a number", new Object[] {"1", ok, Map.of("title", "t", "replaces", SCRIPT)});
+    cases.put("replaces an unknown document", new Object[] {"1", ok, Map.of("title", "t", "replaces", "-1")});
+    cases.put("submit not a boolean", new Object[] {"1", ok, Map.of("title", "t", "submit", "maybe")});
+    cases.forEach((what, c) -> {
+      HttpHeaders headers = basicAuth("manager1");
+      headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+      headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+      LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+      parts.add("file", new ByteArrayResource((byte[]) c[1]) {
+        @Override
+        public String getFilename() {
+          return "a.pdf";
+        }
+      });
+      @SuppressWarnings("unchecked")
+      Map<String, String> fields = (Map<String, String>) c[2];
+      fields.forEach(parts::add);
+      ResponseEntity<String> answer;
+      try {
+        answer = rest.exchange("/api/deliverables/{item}/documents", HttpMethod.POST, new HttpEntity<>(parts, headers),
+            String.class, c[0]);
+      } catch (org.springframework.web.client.ResourceAccessException e) {
+        answer = ResponseEntity.status(413).body("the server closed the connection");
+      }
+      expectRefused("deliverable upload [" + what + "]", answer);
+    });
+    String path = "/engine-rest/process-definition/key/service-summary-report/start";
+    for (String[] period : List.of(new String[] {SCRIPT, "2026-12-31"}, new String[] {"2026-01-01", HUGE},
+        new String[] {"2026-12-31", "2026-01-01"}, new String[] {"2020-01-01", "2030-12-31"})) {
+      expectRefused("service-summary-report " + period[0].length() + "/" + period[1].length(), send("manager1",
+          HttpMethod.POST, path, "{\"variables\": {\"periodFrom\": {\"value\": " + quote(period[0])
+              + ", \"type\": \"String\"}, \"periodTo\": {\"value\": " + quote(period[1])
+              + ", \"type\": \"String\"}}}"));
+    }
     assertThat(problems).as("answers that are not a clean 4xx").isEmpty();
     assertThat(counts()).as("nothing stored").isEqualTo(before);
   }
