@@ -150,7 +150,8 @@ public class ServiceSummaryReport {
       issues.append("附录 D 各项交付物均已按频次交付。");
     }
     for (Entry e : overdue) {
-      issues.append("第 ").append(e.no()).append(" 项 ").append(e.name()).append("：").append(e.statusLabel()).append('\n');
+      issues.append("第 ").append(e.no()).append(" 项 ").append(e.name()).append("：").append(e.statusLabel())
+          .append('\n');
     }
     for (Entry e : missing) {
       if (!overdue.contains(e)) {

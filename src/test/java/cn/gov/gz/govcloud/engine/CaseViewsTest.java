@@ -50,7 +50,7 @@ class CaseViewsTest extends WebTest {
       v.put(date, later);
     }
     for (String duration : List.of("feedbackWithin", "followUpPoll", "confirmWithin", "surveyCloseAfter",
-        "surveyReminderAfter")) {
+        "approvalRemindAfter", "surveyReminderAfter")) {
       v.put(duration, "P3D");
     }
     for (String cycle : List.of("dispatchEscalationCycle", "feedbackCycle",
