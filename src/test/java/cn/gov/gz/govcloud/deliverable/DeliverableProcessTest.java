@@ -219,7 +219,8 @@ class DeliverableProcessTest extends ProcessTest {
         .containsOnly(DeliverableDocument.RETURNED, DeliverableDocument.WITHDRAWN);
   }
 
-  @Clause("P3 附录 D")
+  @Clause("P3 6.3.2")
+  @Clause("P3 附录 D.1 第 2 项")
   @Test
   void aYearlyItemIsDueBeforeItsDayOverdueAfterAndOkOnceApproved() throws Exception {
     setClock(china("2026-12-20T10:00:00"));
