@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.ProcessEngineTests.assertTh
 import cn.gov.gz.govcloud.access.Groups;
 import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.ProcessTest;
+import cn.gov.gz.govcloud.support.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,8 @@ import org.springframework.util.LinkedMultiValueMap;
 /**
  * The register over REST with the real delegates: who reads it, uploads refused with the field named and nothing
  * written, approval in management's task, return and re-upload (REST and Tasklist), withdrawal, due and overdue by
- * cadence with a moved clock. Items 1, 2, 5 and 19 are this class's own.
+ * cadence with a moved clock, the page's data and upload with the Tasklist session. Items 1, 2, 5, 7 and 19 are this
+ * class's own.
  */
 class DeliverableProcessTest extends ProcessTest {
 
@@ -217,6 +219,33 @@ class DeliverableProcessTest extends ProcessTest {
         .singleResult().getEndActivityId()).isEqualTo("EndEvent_SubmissionWithdrawn");
     assertThat(documents.versions(5)).extracting(DeliverableDocument::status)
         .containsOnly(DeliverableDocument.RETURNED, DeliverableDocument.WITHDRAWN);
+  }
+
+  @Test
+  void thePageReadsAndUploadsWithTheTasklistSessionAndItsCsrfToken() throws Exception {
+    assertThat(rest.getForEntity("/deliverables/", String.class).getBody()).contains("交付物登记册", "deliverables.js");
+    var anonymous = rest.getForEntity(DeliverablePage.API, String.class);
+    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(anonymous.getBody()).contains("请先登录任务中心");
+
+    WebappSession unit = WebappSession.login(port, "tasklist", "jtj1", DEMO_PASSWORD);
+    assertThat(unit.get(DeliverablePage.API).statusCode()).isEqualTo(403);
+    WebappSession manager = WebappSession.login(port, "tasklist", "manager1", DEMO_PASSWORD);
+    var page = manager.get(DeliverablePage.API);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(page.body()).get("items")).hasSize(24);
+    var uploaded = manager.postMultipart(DeliverablePage.API + "/7/documents", Map.of("title", "运维培训课件",
+        "period", "2026 年第 4 季度"), "课件.pdf", pdf("课件"), true);
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+    assertThat(documents.versions(7)).singleElement().extracting(DeliverableDocument::status)
+        .isEqualTo(DeliverableDocument.PENDING);
+    var refused = manager.postMultipart(DeliverablePage.API + "/7/documents", Map.of(), "课件.pdf", pdf("课件"), true);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("title");
+    WebappSession desk = WebappSession.login(port, "tasklist", "desk1", DEMO_PASSWORD);
+    assertThat(desk.postMultipart(DeliverablePage.API + "/7/documents", Map.of("title", "运维培训课件"), "课件.pdf",
+        pdf("课件"), false).statusCode()).as("no CSRF token, no write").isEqualTo(403);
+    assertThat(documents.versions(7)).hasSize(1);
   }
 
   @Clause("P3 6.3.2")
