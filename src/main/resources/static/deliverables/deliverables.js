@@ -56,6 +56,7 @@
     const app = document.getElementById('app');
     let answer;
     try {
+      // the answer carries the session's CSRF token (X-XSRF-TOKEN) for the upload
       answer = await fetch(api, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
     } catch (e) {
       app.textContent = '无法连接服务器，请稍后刷新。';

@@ -26,6 +26,12 @@ import org.springframework.web.multipart.MultipartFile;
 class DeliverablePage {
 
   static final String API = "/camunda/api/govcloud/deliverables";
+  /**
+   * The webapps' CSRF filter keeps the session's token under this attribute and sends it only with the session's first
+   * answer, in a cookie of the webapps' path that this page cannot read: the page's read answers it, same origin only.
+   */
+  static final String CSRF_SESSION_TOKEN = "CAMUNDA_CSRF_TOKEN";
+  static final String CSRF_HEADER = "X-XSRF-TOKEN";
 
   private final DeliverableController api;
   private final cn.gov.gz.govcloud.access.CurrentUser currentUser;
@@ -51,7 +57,13 @@ class DeliverablePage {
     if (currentUser.get().isEmpty()) {
       return notLoggedIn();
     }
-    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(api.list());
+    var answer = ResponseEntity.ok().cacheControl(CacheControl.noStore());
+    var session = request.getSession(false);
+    Object token = session == null ? null : session.getAttribute(CSRF_SESSION_TOKEN);
+    if (token != null) {
+      answer.header(CSRF_HEADER, token.toString());
+    }
+    return answer.body(api.list());
   }
 
   @GetMapping(API + "/{itemNo}")
