@@ -35,6 +35,9 @@ public class DeliverableRegister {
   static final String OK = "ok";
   static final String DUE = "due";
   static final String OVERDUE = "overdue";
+  /** Marks in the title of a generated document not delivered yet (the service report's and summary's drafts). */
+  static final String DRAFT = "（初稿）";
+  static final String UNCONFIRMED = "（" + ServiceSummaryReport.REVIEWED + "）";
 
   /** A version as the register shows it. */
   public record Version(String source, long documentId, Long uploadId, String title, int version, Instant date,
@@ -149,12 +152,13 @@ public class DeliverableRegister {
         + "/content", d.uploadedBy());
   }
 
-  /** The latest archived document of each kind (any kind but the uploads). */
+  /** The latest archived document of each kind (any kind but the uploads), drafts left out. */
   private Map<String, Version> latestGenerated() {
     Map<String, Version> out = new LinkedHashMap<>();
     jdbc.sql("SELECT d.id, d.kind, d.title, d.version, d.created_at, d.created_by FROM rv_report_document d "
-            + "WHERE d.kind <> ? AND d.id = (SELECT MAX(x.id) FROM rv_report_document x WHERE x.kind = d.kind)")
-        .param(DeliverableService.KIND)
+            + "WHERE d.kind <> ? AND d.id = (SELECT MAX(x.id) FROM rv_report_document x WHERE x.kind = d.kind "
+            + "AND x.title NOT LIKE ? AND x.title NOT LIKE ?)")
+        .params(DeliverableService.KIND, "%" + DRAFT + "%", "%" + UNCONFIRMED + "%")
         .query((rs, i) -> Map.entry(rs.getString(2), new Version(GENERATED, rs.getLong(1), null, rs.getString(3),
             rs.getInt(4), rs.getTimestamp(5).toInstant(), "系统生成", DocumentLinks.path(rs.getLong(1)),
             "/api/reports/" + rs.getLong(1) + "/content", rs.getString(6))))

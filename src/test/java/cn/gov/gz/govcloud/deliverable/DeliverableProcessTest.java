@@ -248,6 +248,35 @@ class DeliverableProcessTest extends ProcessTest {
     assertThat(documents.versions(7)).hasSize(1);
   }
 
+  @Clause("P3 5.5.2.3")
+  @Test
+  void theSummaryRunsOverTheEngineRestApiAndIsItem23OnlyOnceConfirmed() throws Exception {
+    String start = "/engine-rest/process-definition/key/service-summary-report/start";
+    ResponseEntity<String> started = post("manager1", start, Map.of("variables", Map.of("periodFrom", Map.of("value", "2039-01-01"), "periodTo",
+            Map.of("value", "2039-03-31"))));
+    assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+    String pid = read(started).get("id").asText();
+    Task review = task(pid, "Task_ReviewSummary");
+    assertThat(get("manager1", "/engine-rest/task/" + review.getId() + "/deployed-form").getBody())
+        .contains("审阅并编写服务总结");
+    assertThat(post("manager1", "/engine-rest/task/" + review.getId() + "/claim", Map.of("userId", "manager1"))
+        .getStatusCode().value()).isEqualTo(204);
+    assertThat(post("manager1", "/engine-rest/task/" + review.getId() + "/complete", Map.of("variables",
+        Map.of("commentary", Map.of("value", "一季度服务平稳")))).getStatusCode().value()).isEqualTo(204);
+    JsonNode before = item("supervisor1", 23).get("latest");
+    assertThat(before.isNull() || !before.get("title").asText().contains("2039-01-01")).as("not confirmed yet")
+        .isTrue();
+    Task confirm = task(pid, "Task_ConfirmSummary");
+    assertThat(post("mgmt1", "/engine-rest/task/" + confirm.getId() + "/claim", Map.of("userId", "mgmt1"))
+        .getStatusCode().value()).isEqualTo(204);
+    assertThat(post("mgmt1", "/engine-rest/task/" + confirm.getId() + "/complete", Map.of("variables",
+        Map.of("summaryDecision", Map.of("value", "CONFIRM")))).getStatusCode().value()).isEqualTo(204);
+    JsonNode latest = item("supervisor1", 23).get("latest");
+    assertThat(latest.get("title").asText()).isEqualTo("政务云运营服务总结报告 2039-01-01 至 2039-03-31");
+    assertThat(latest.get("version").asInt()).isEqualTo(3);
+    assertThat(latest.get("approval").asText()).isEqualTo("系统生成");
+  }
+
   @Clause("P3 6.3.2")
   @Clause("P3 附录 D.1 第 2 项")
   @Test
