@@ -25,9 +25,10 @@ import org.springframework.stereotype.Component;
  * The reports produced and falling due, from what the processes file in the report archive: the register of P3
  * Appendix D deliverables (its page {@value #REGISTER_PAGE}, with the documents waiting for management's approval
  * read from the deliverables room's view {@code rv_deliverable_document}), the monthly service report (generated on
- * the 1st for the month before, published after the manager's review), this quarter's inspection report, the drills the contingency plans
- * require by their schedule with their reports, the emergency response reports due by the end of the day after a case
- * closed (the KPI's rule), and the latest documents. Unit users see their own unit's only, as in the archive.
+ * the 1st for the month before, published after the manager's review), this quarter's inspection report, the drills
+ * the contingency plans require by their schedule with their reports, the emergency response reports due by the end of
+ * the day after a case closed (the KPI's rule), and the latest documents. Unit users see their own unit's only, as in
+ * the archive.
  */
 @Component
 class DeliverablesDue {
