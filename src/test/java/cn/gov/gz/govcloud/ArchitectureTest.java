@@ -70,7 +70,8 @@ class ArchitectureTest {
           "demand_research_recommendation"),
       owner("governance", "training", "training_feedback", "ops_staff", "staff_pledge", "security_assessment",
           "security_assessment_result", "management_norm", "management_norm_version", "norm_review",
-          "norm_review_opinion"))
+          "norm_review_opinion"),
+      owner("deliverable", "deliverable_document"))
       .entrySet().stream().flatMap(e -> e.getValue().stream().map(t -> Map.entry(t, e.getKey())))
       .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 
@@ -96,7 +97,8 @@ class ArchitectureTest {
       Map.entry("training", "governance"),
       Map.entry("staff-pledge", "governance"), Map.entry("security-assessment", "governance"),
       Map.entry("security-assessment-schedule", "governance"), Map.entry("norm-review", "governance"),
-      Map.entry("norm-review-schedule", "governance"));
+      Map.entry("norm-review-schedule", "governance"), Map.entry("deliverable-approval", "deliverable"),
+      Map.entry("service-summary-report", "deliverable"));
 
   private static final Pattern SQL_NAME = Pattern.compile(
       "\\b(FROM|JOIN|INTO|UPDATE|TABLE)\\s+([A-Za-z_][A-Za-z0-9_]*)");
@@ -111,7 +113,7 @@ class ArchitectureTest {
   /** The feature rooms. */
   private static final List<String> FEATURES = List.of("workorder", "emergency", "resourceapplication", "ledger",
       "inspection", "monitoring", "drill", "optimization", "kpi", "dashboard", "integration", "assurance",
-      "evaluation", "research", "governance");
+      "evaluation", "research", "governance", "deliverable");
 
   private static JavaClasses classes;
 

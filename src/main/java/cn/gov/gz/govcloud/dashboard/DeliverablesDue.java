@@ -22,18 +22,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The reports produced and falling due, from what the processes file in the report archive (the register of P3
- * Appendix D deliverables does not exist yet): the monthly service report (generated on the 1st for the month
- * before, published after the manager's review), this quarter's inspection report, the drills the contingency plans
- * require by their schedule with their reports, the emergency response reports due by the end of the day after a case
- * closed (the KPI's rule), and the latest documents. Unit users see their own unit's only, as in the archive.
+ * The reports produced and falling due, from what the processes file in the report archive: the register of P3
+ * Appendix D deliverables (its page {@value #REGISTER_PAGE}, with the documents waiting for management's approval
+ * read from the deliverables room's view {@code rv_deliverable_document}), the monthly service report (generated on
+ * the 1st for the month before, published after the manager's review), this quarter's inspection report, the drills
+ * the contingency plans require by their schedule with their reports, the emergency response reports due by the end of
+ * the day after a case closed (the KPI's rule), and the latest documents. Unit users see their own unit's only, as in
+ * the archive.
  */
 @Component
 class DeliverablesDue {
 
   static final int DRILLS_SHOWN = 6;
   static final int RECENT = 8;
-  static final String NOTE = "交付物登记册（DB4401/T 294.3 附录 D）尚未纳入系统：此处按已归档的文档和各流程的计划列出应交与已交的报告。";
+  static final String NOTE = "附录 D 表 D.1 的 24 项交付物（编制方、频次、最新版本、审批、是否逾期）见交付物登记册；此处按已归档的文档和"
+      + "各流程的计划列出应交与已交的报告。";
+  /** The deliverables register's page (DB4401/T 294.3 附录 D). */
+  static final String REGISTER_PAGE = "/deliverables/";
 
   /**
    * A closed emergency (no drill) without its response report. NOT IN over the reports of that kind (a hashed set on
@@ -58,6 +63,7 @@ class DeliverablesDue {
   Deliverables deliverables(Scope scope, Instant now, LocalDate today, Period lookahead, String contextPath) {
     List<Deliverable> items = new ArrayList<>();
     if (scope.allUnits()) {
+      items.add(register(contextPath));
       items.addAll(serviceReports(now, today, contextPath));
       items.addAll(inspectionReports(now, today, contextPath));
     }
@@ -76,6 +82,15 @@ class DeliverablesDue {
           null, ListRef.of("plans")));
     }
     return new Deliverables(items, recent(scope, contextPath), NOTE);
+  }
+
+  /** The register of Appendix D: how many uploaded documents wait for management's approval, with its page. */
+  private Deliverable register(String contextPath) {
+    long pending = jdbc.sql("SELECT COUNT(*) FROM rv_deliverable_document WHERE status = 'PENDING'")
+        .query(Long.class).single();
+    return new Deliverable("交付物登记册（附录 D）", "24 项交付文档", "上传后由管理方审批",
+        pending == 0 ? "无待审批的交付文档" : pending + " 份交付文档待管理方审批", pending == 0 ? "ok" : "due",
+        contextPath + REGISTER_PAGE, null);
   }
 
   /** Last month's report (due on the 1st) and this month's (due on the 1st of next month). */

@@ -64,7 +64,8 @@ final class Labels {
       "巡检补充报告", "DRILL_REPORT", "应急演练报告", "MONITORING", "资源监控报告", "OPTIMIZATION_STATISTICS",
       "资源使用统计报告", "OPTIMIZATION_EFFICIENCY", "资源使用效能分析报告", "ASSURANCE_SUMMARY", "重要保障总结报告", "EVALUATION_REPORT",
       "政务云运营服务评价报告", "DEMAND_RESEARCH", "调研评估报告", "TRAINING_RECORD", "培训记录", "SECURITY_ASSESSMENT",
-      "安全意识与操作考核记录", "NORM_REVIEW", "管理规范评审记录", "STAFF_PLEDGES", "人员与保密协议登记");
+      "安全意识与操作考核记录", "NORM_REVIEW", "管理规范评审记录", "STAFF_PLEDGES", "人员与保密协议登记", "SERVICE_SUMMARY",
+      "服务总结报告", "DELIVERABLE", "交付文档（上传）");
 
   private Labels() {}
 

@@ -20,11 +20,11 @@ record AccessPolicy(Map<String, List<String>> startRights) {
           Groups.SERVICE_DESK, List.of("work-order", "emergency-response", "resource-application-review", "assurance"),
           Groups.OPS_MANAGER, List.of("inspection", "emergency-drill", "optimization-review", "emergency-response",
               "work-order", "service-report", "assurance", "satisfaction-survey", "demand-research", "training",
-              "security-assessment", "norm-review"),
+              "security-assessment", "norm-review", "service-summary-report"),
           Groups.OPS_ENGINEER, List.of("work-order", "emergency-response"),
           Groups.OPS_OPERATOR, List.of("work-order", "emergency-response"),
           Groups.MANAGEMENT, List.of("optimization-review", "service-report", "assurance", "satisfaction-survey",
-              "report-feedback", "demand-research", "training", "norm-review"),
+              "report-feedback", "demand-research", "training", "norm-review", "service-summary-report"),
           Groups.SUPERVISOR, List.of("report-feedback"),
           Groups.INTEGRATION, List.of("emergency-response", "work-order"));
     }

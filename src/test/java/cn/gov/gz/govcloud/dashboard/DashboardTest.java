@@ -157,7 +157,7 @@ class DashboardTest extends DashboardTestSupport {
     assertThat(inspection.get("findingsOpen").asLong()).isEqualTo(1);
     JsonNode items = s.get("sections").get("deliverables").get("data").get("items");
     assertThat(items.toString()).contains("运维服务报告（月度）", "2043 年 4 月", "已发布（第 1 版）", "巡检报告（季度全面巡检）",
-        "应急演练报告", "逾期未演练", "应急事件响应报告");
+        "应急演练报告", "逾期未演练", "应急事件响应报告", "交付物登记册（附录 D）", "/deliverables/");
     // the panel names the soonest drills (other tests' plans may come first); the list behind it every one
     assertThat(column(read(bureau, DashboardController.API + "/lists/plans"), "no")).contains(fixture.planNo());
     JsonNode costs = s.get("sections").get("costs").get("data");

@@ -37,7 +37,8 @@ class CaseViewsTest extends WebTest {
         "dispatchGroup", "handlerGroup")) {
       v.put(group, "ops-manager");
     }
-    for (String person : List.of("organiser", "participant", "planOwner", "inspector", "shiftWatchers")) {
+    for (String person : List.of("organiser", "participant", "planOwner", "inspector", "shiftWatchers",
+        "uploadedBy")) {
       v.put(person, "manager1");
     }
     Date later = Date.from(Instant.parse("2099-01-01T00:00:00Z"));
@@ -49,7 +50,7 @@ class CaseViewsTest extends WebTest {
       v.put(date, later);
     }
     for (String duration : List.of("feedbackWithin", "followUpPoll", "confirmWithin", "surveyCloseAfter",
-        "surveyReminderAfter")) {
+        "approvalRemindAfter", "surveyReminderAfter")) {
       v.put(duration, "P3D");
     }
     for (String cycle : List.of("dispatchEscalationCycle", "feedbackCycle",

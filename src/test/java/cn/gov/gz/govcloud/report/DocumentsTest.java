@@ -296,6 +296,51 @@ class DocumentsTest extends DocumentsTestGovernanceRuns {
     return rows.stream().filter(r -> r.get(1).equals(name)).findFirst().orElseThrow().get(0);
   }
 
+  @Clause("P3 5.5.2.3")
+  @Clause("P3 附录 D.1 第 23 项")
+  @Test
+  void theServiceSummaryChartsTheCasesPerMonthAndListsTheRegister() throws Exception {
+    runSummary();
+    Docx doc = new Docx(MADE.get("service-summary-report"));
+    common("service-summary-report", doc, "2038-05-10 09:00");
+    assertThat(doc.text()).contains("政务云运营服务总结报告", "2038-03-01 至 2038-04-30（共 61 天）", "终稿（管理方已确认）",
+        "两个月服务平稳，负载均衡故障已整改", "管理方确认：", "附录 D 表 D.1 共 24 项", "应急事件按时响应率");
+    List<List<String>> months = doc.table("月份");
+    assertThat(months).extracting(r -> r.get(0)).containsExactly("2038-03", "2038-04");
+    assertThat(Long.parseLong(months.get(0).get(1))).as("March's emergencies").isPositive();
+    Docx.Chart chart = doc.charts().get(0);
+    assertThat(chart.categories()).containsExactly("2038-03", "2038-04");
+    assertThat(chart.series().get("应急事件")).as("the chart is the table's figures")
+        .isEqualTo(months.stream().map(r -> Double.parseDouble(r.get(1))).toList());
+    assertThat(chart.series().get("工单")).isEqualTo(months.stream().map(r -> Double.parseDouble(r.get(2))).toList());
+    List<List<String>> register = doc.table("序号");
+    assertThat(register).hasSize(24);
+    assertThat(register.get(15)).contains("云资源台账", "系统实时台账");
+  }
+
+  /** The summary of March and April 2038: drafted, the manager's summary, confirmed by management. */
+  synchronized void runSummary() {
+    if (MADE.containsKey("service-summary-report")) {
+      return;
+    }
+    runMarch();
+    setClock(china("2038-05-10T09:00:00"));
+    processEngine.getIdentityService().setAuthentication("manager1", List.of(Groups.OPS_MANAGER));
+    ProcessInstance pi;
+    try {
+      pi = processEngine.getRuntimeService().startProcessInstanceByKey("service-summary-report",
+          map("periodFrom", "2038-03-01", "periodTo", "2038-04-30"));
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+    completeAs("manager1", Groups.OPS_MANAGER, pi.getId(), "Task_ReviewSummary", "commentary",
+        "两个月服务平稳，负载均衡故障已整改");
+    completeAs("mgmt1", Groups.MANAGEMENT, pi.getId(), "Task_ConfirmSummary", "summaryDecision", "CONFIRM");
+    MADE.put("service-summary-report", archive.content(
+        ((Number) processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+            .variableName("reportId").singleResult().getValue()).longValue()));
+  }
+
   @Test
   void everyDocumentConvertsToPdfWithLibreOffice() throws Exception {
     runWorkOrder();
@@ -311,7 +356,9 @@ class DocumentsTest extends DocumentsTestGovernanceRuns {
     runAssessment();
     runNormReview();
     runStaffRegister();
+    runSummary();
     assertThat(MADE.keySet()).containsAll(List.of("staff-pledges", "training-record", "security-assessment-record", "norm-review-record", "evaluation-report", "assurance-report", "demand-research-report", "service-report",
+        "service-summary-report",
         "emergency-response-report", "monitoring-report", "optimization-statistics-report",
         "optimization-efficiency-report", "inspection-report", "inspection-addendum", "drill-report",
         "work-order-response-report"));

@@ -50,16 +50,16 @@ class AuthorizationMatrixTest extends WebTest {
     expected.put("operator1", Set.of("work-order", "emergency-response"));
     expected.put("manager1", Set.of("work-order", "emergency-response", "service-report", "inspection",
         "emergency-drill", "optimization-review", "assurance", "demand-research", "training", "security-assessment",
-        "norm-review"));
+        "norm-review", "service-summary-report"));
     expected.put("mgmt1", Set.of("service-report", "optimization-review", "assurance", "demand-research", "training",
-        "norm-review"));
+        "norm-review", "service-summary-report"));
     expected.put("supervisor1", Set.of());
     List<String> wrong = new ArrayList<>();
     for (var e : expected.entrySet()) {
       Set<String> ours = new HashSet<>(startable(e.getKey()));
       ours.retainAll(Set.of("work-order", "emergency-response", "resource-application-review", "service-report",
           "inspection", "emergency-drill", "optimization-review", "assurance", "demand-research", "training",
-          "security-assessment", "staff-pledge", "norm-review"));
+          "security-assessment", "staff-pledge", "norm-review", "service-summary-report", "deliverable-approval"));
       if (!ours.equals(e.getValue())) {
         wrong.add(e.getKey() + " may start " + ours + ", the matrix says " + e.getValue());
       }

@@ -105,7 +105,7 @@ class HostileInputTest extends WebTest {
         "assurance", "assurance_shift", "demand_research", "demand_research_answer", "demand_research_demand",
         "demand_research_recommendation", "training", "training_feedback", "ops_staff", "staff_pledge",
         "security_assessment", "security_assessment_result", "management_norm", "management_norm_version",
-        "norm_review", "norm_review_opinion")) {
+        "norm_review", "norm_review_opinion", "deliverable_document")) {
       counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
     }
     counts.put("process instances", processEngine.getRuntimeService().createProcessInstanceQuery().count());
@@ -285,7 +285,8 @@ class HostileInputTest extends WebTest {
         "/api/resource-applications/RA20990101-999999", "/api/monitoring/alerts/99999999",
         "/api/assurances/BZ20990101-999999", "/api/research/DY20990101-999999", "/api/trainings/PX20990101-999999",
         "/api/security-assessments/KH20990101-999999", "/api/norms/NO-SUCH-NORM",
-        "/api/norm-reviews/GF20990101-999999")) {
+        "/api/norm-reviews/GF20990101-999999", "/api/deliverables/99", "/api/deliverables/abc",
+        "/api/deliverables/1/documents/99999999/content")) {
       expectRefused("GET " + path, get("manager1", path));
     }
     // a unit user asking for another unit's records
@@ -320,6 +321,60 @@ class HostileInputTest extends WebTest {
     byte[] big = new byte[12 * 1024 * 1024];
     java.util.Arrays.fill(big, (byte) 'a');
     expectRefused("inventory upload of 12 MB", upload("engineer1", "/api/ledger/inventory", "inventory.csv", big));
+    assertThat(problems).as("answers that are not a clean 4xx").isEmpty();
+    assertThat(counts()).as("nothing stored").isEqualTo(before);
+  }
+
+  /** The deliverables register's upload (multipart with fields) and the summary report's start (its period). */
+  @Test
+  void deliverableUploadsAndTheSummaryStartRefuseHostileInput() {
+    Map<String, Long> before = counts();
+    byte[] ok = "%PDF-1.4 x".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] big = new byte[12 * 1024 * 1024];
+    Map<String, Object[]> cases = new LinkedHashMap<>();
+    cases.put("item not a number", new Object[] {"abc", ok, Map.of("title", "t")});
+    cases.put("script as item", new Object[] {SCRIPT, ok, Map.of("title", "t")});
+    cases.put("no such item", new Object[] {"0", ok, Map.of("title", "t")});
+    cases.put("a live item", new Object[] {"16", ok, Map.of("title", "t")});
+    cases.put("empty file", new Object[] {"1", new byte[0], Map.of("title", "t")});
+    cases.put("oversized file", new Object[] {"1", big, Map.of("title", "t")});
+    cases.put("no title", new Object[] {"1", ok, Map.of("note", SCRIPT)});
+    cases.put("huge title", new Object[] {"1", ok, Map.of("title", HUGE)});
+    cases.put("huge note", new Object[] {"1", ok, Map.of("title", "t", "note", HUGE)});
+    cases.put("replaces not a number", new Object[] {"1", ok, Map.of("title", "t", "replaces", SCRIPT)});
+    cases.put("replaces an unknown document", new Object[] {"1", ok, Map.of("title", "t", "replaces", "-1")});
+    cases.put("submit not a boolean", new Object[] {"1", ok, Map.of("title", "t", "submit", "maybe")});
+    cases.forEach((what, c) -> {
+      HttpHeaders headers = basicAuth("manager1");
+      headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+      headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+      LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+      parts.add("file", new ByteArrayResource((byte[]) c[1]) {
+        @Override
+        public String getFilename() {
+          return "a.pdf";
+        }
+      });
+      @SuppressWarnings("unchecked")
+      Map<String, String> fields = (Map<String, String>) c[2];
+      fields.forEach(parts::add);
+      ResponseEntity<String> answer;
+      try {
+        answer = rest.exchange("/api/deliverables/{item}/documents", HttpMethod.POST, new HttpEntity<>(parts, headers),
+            String.class, c[0]);
+      } catch (org.springframework.web.client.ResourceAccessException e) {
+        answer = ResponseEntity.status(413).body("the server closed the connection");
+      }
+      expectRefused("deliverable upload [" + what + "]", answer);
+    });
+    String path = "/engine-rest/process-definition/key/service-summary-report/start";
+    for (String[] period : List.of(new String[] {SCRIPT, "2026-12-31"}, new String[] {"2026-01-01", HUGE},
+        new String[] {"2026-12-31", "2026-01-01"}, new String[] {"2020-01-01", "2030-12-31"})) {
+      expectRefused("service-summary-report " + period[0].length() + "/" + period[1].length(), send("manager1",
+          HttpMethod.POST, path, "{\"variables\": {\"periodFrom\": {\"value\": " + quote(period[0])
+              + ", \"type\": \"String\"}, \"periodTo\": {\"value\": " + quote(period[1])
+              + ", \"type\": \"String\"}}}"));
+    }
     assertThat(problems).as("answers that are not a clean 4xx").isEmpty();
     assertThat(counts()).as("nothing stored").isEqualTo(before);
   }

@@ -86,6 +86,35 @@ public final class WebappSession {
     }
   }
 
+  /** GET with this session on any path of the application, e.g. a page's data under {@code /camunda/api/govcloud}. */
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET().build());
+  }
+
+  /**
+   * A multipart POST with this session and, if {@code withToken}, the CSRF token, as a page's upload form sends it:
+   * text fields and one file {@code file}.
+   */
+  public HttpResponse<String> postMultipart(String path, java.util.Map<String, String> fields, String fileName,
+      byte[] content, boolean withToken) {
+    String boundary = "----govcloud" + System.nanoTime();
+    var body = new java.io.ByteArrayOutputStream();
+    java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+    fields.forEach((k, v) -> text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+        + "\"\r\n\r\n" + v + "\r\n"));
+    text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+    body.writeBytes(content);
+    text.accept("\r\n--" + boundary + "--\r\n");
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Accept", "application/json").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    if (withToken) {
+      request.header("X-XSRF-TOKEN", csrfToken);
+    }
+    return send(request.build());
+  }
+
   private HttpResponse<String> send(HttpRequest request) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
