@@ -280,6 +280,7 @@ class DocumentsTest extends DocumentsTestGovernanceRuns {
   }
 
   @Clause("P6 7.4.1.3")
+  @Clause("P3 附录 D.1 第 3 项")
   @Test
   void theStaffRegisterListsEveryPledgeAndChartsTheirState() throws Exception {
     runStaffRegister();
