@@ -39,7 +39,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 未答复 at the due date, the provider's analysis filing the report, management's return (version 2) and acceptance,
  * the recommendations published in rv_research_recommendation, and the hand-over: the next optimisation review shows
  * the accepted resource adjustment in its review task and its statistics report, and the review after it does not.
- * Periods in 2045 and 2046, which no other test uses.
+ * Periods in 2045 and 2041, where no other test has research or optimisation data; the review of 2041 stays before the dashboard
+ * fixture's month (2043), since the dashboard shows the latest review.
  */
 class DemandResearchProcessTest extends ProcessTest {
 
@@ -213,20 +214,20 @@ class DemandResearchProcessTest extends ProcessTest {
   @Test
   void theAcceptedResourceAdjustmentIsShownInTheNextOptimisationReviewOnly() throws Exception {
     // a measurable period for the next review: one idle VM in the ledger since January, with monitoring data
-    setClock(china("2046-01-05T09:00:00"));
+    setClock(china("2041-01-05T09:00:00"));
     String vm = "DY-VM-" + UUID.randomUUID().toString().substring(0, 8);
     ledger.add(List.of(new LedgerEntry(vm, "JTJ", null, null, null, ResourceType.VM, 8, 32, new BigDecimal("0.5"),
         "麒麟 V10", null, null, "A01", null)), "test");
-    for (LocalDate d = LocalDate.parse("2046-02-01"); !d.isAfter(LocalDate.parse("2046-02-28")); d = d.plusDays(1)) {
+    for (LocalDate d = LocalDate.parse("2041-02-01"); !d.isAfter(LocalDate.parse("2041-02-28")); d = d.plusDays(1)) {
       jdbc.update("INSERT INTO monitoring_daily (resource_id, sample_day, sample_count, cpu_sum, cpu_count, cpu_max, "
               + "cpu_min, memory_sum, memory_count, memory_max, memory_min, storage_sum, storage_count, storage_max, "
               + "storage_min, sync_count, power_off_count, last_sampled_at, last_power_on) "
               + "VALUES (?, ?, 288, ?, 288, 4, 2, ?, 288, 6, 4, ?, 288, 51, 49, 0, 0, ?, TRUE)",
           vm, Date.valueOf(d), 3.0 * 288, 5.0 * 288, 50.0 * 288, Timestamp.from(d.atTime(23, 55).atZone(CHINA).toInstant()));
     }
-    setClock(china("2046-03-01T10:00:00"));
-    ProcessInstance pi = start("mgmt1", Groups.MANAGEMENT, "researchTopic", "2046 年资源需求调研", "periodFrom",
-        "2046-01-01", "periodTo", "2046-02-28", "researchMethod", "INTERVIEW", "unitScope", "LIST", "unitCodes", "JTJ");
+    setClock(china("2041-03-01T10:00:00"));
+    ProcessInstance pi = start("mgmt1", Groups.MANAGEMENT, "researchTopic", "2041 年资源需求调研", "periodFrom",
+        "2041-01-01", "periodTo", "2041-02-28", "researchMethod", "INTERVIEW", "unitScope", "LIST", "unitCodes", "JTJ");
     String no = research.get(researchId(pi)).researchNo();
     assertThat(get("wjw1", "/api/research/" + no).getStatusCode()).as("a unit not asked").isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(read(get("wjw1", "/api/research")).findValuesAsText("researchNo")).doesNotContain(no);
@@ -239,21 +240,21 @@ class DemandResearchProcessTest extends ProcessTest {
     assertThat(research.status(researchId(pi), "JTJ")).isEqualTo(ResearchLabels.INTERVIEWED);
     completeAs("manager1", Groups.OPS_MANAGER, pi, "Task_Analyse", "managementState", "平稳", "analysisProblems",
         "高峰期 CPU 不足", "direction", "弹性扩容", "recommendations",
-        "[{\"category\":\"RESOURCE\",\"unitCodes\":\"JTJ\",\"content\":\"交通调度平台扩容 16 vCPU（调研 2046）\"}]");
+        "[{\"category\":\"RESOURCE\",\"unitCodes\":\"JTJ\",\"content\":\"交通调度平台扩容 16 vCPU（调研 2041）\"}]");
     completeAs("mgmt1", Groups.MANAGEMENT, pi, "Task_ReviewReport", "reviewDecision", "ACCEPT");
     assertThat(pi).isEnded().hasPassed("EndEvent_Interviewed", "EndEvent_HandedOver");
 
-    setClock(china("2046-03-02T09:00:00"));
+    setClock(china("2041-03-02T09:00:00"));
     ProcessInstance review = startReview();
     assertThat(review).isWaitingAt("Task_ReviewCandidates");
     String summary = processEngine.getRuntimeService().getVariable(review.getId(), "reviewSummary").toString();
-    assertThat(summary).contains("服务需求调研", no, "广州市交通运输局", "交通调度平台扩容 16 vCPU（调研 2046）");
+    assertThat(summary).contains("服务需求调研", no, "广州市交通运输局", "交通调度平台扩容 16 vCPU（调研 2041）");
     long reviewId = ((Number) processEngine.getRuntimeService().getVariable(review.getId(), "reviewId")).longValue();
     Long statistics = jdbc.queryForObject("SELECT statistics_report_id FROM optimization_review WHERE id = ?",
         Long.class, reviewId);
-    assertThat(text(archive.content(statistics))).contains("资源调整建议", no, "交通调度平台扩容 16 vCPU（调研 2046）");
+    assertThat(text(archive.content(statistics))).contains("资源调整建议", no, "交通调度平台扩容 16 vCPU（调研 2041）");
 
-    setClock(china("2046-03-03T09:00:00"));
+    setClock(china("2041-03-03T09:00:00"));
     ProcessInstance after = startReview();
     assertThat(processEngine.getRuntimeService().getVariable(after.getId(), "reviewSummary").toString())
         .as("handed over once").doesNotContain(no);
@@ -263,7 +264,7 @@ class DemandResearchProcessTest extends ProcessTest {
     processEngine.getIdentityService().setAuthentication("mgmt1", List.of(Groups.MANAGEMENT));
     try {
       return processEngine.getRuntimeService().startProcessInstanceByKey("optimization-review",
-          map("periodFrom", "2046-02-01", "periodTo", "2046-02-28"));
+          map("periodFrom", "2041-02-01", "periodTo", "2041-02-28"));
     } finally {
       processEngine.getIdentityService().clearAuthentication();
     }
