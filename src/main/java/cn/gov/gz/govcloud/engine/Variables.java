@@ -2,8 +2,10 @@ package cn.gov.gz.govcloud.engine;
 
 import cn.gov.gz.govcloud.web.ValidationException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -46,6 +48,39 @@ public final class Variables {
           throw ValidationException.of(field, "时间格式应为 ISO 8601，如 2026-10-01T09:00:00+08:00");
         }
       }
+    }
+  }
+
+  /**
+   * A day from a variable: a Date (its day in Beijing time) or text YYYY-MM-DD (or the date part of a date-time); null
+   * when blank; bad text is refused naming the variable.
+   */
+  public static LocalDate day(VariableScope scope, String name) {
+    Object v = scope.getVariable(name);
+    if (v == null || v.toString().isBlank()) {
+      return null;
+    }
+    if (v instanceof Date d) {
+      return d.toInstant().atZone(CityTime.ZONE).toLocalDate();
+    }
+    String s = v.toString().strip();
+    try {
+      return LocalDate.parse(s.substring(0, Math.min(10, s.length())));
+    } catch (DateTimeParseException e) {
+      throw ValidationException.of(name, "日期格式应为 YYYY-MM-DD");
+    }
+  }
+
+  /** A record's id from a variable: a number, or its digits as text; anything else is refused naming the variable. */
+  public static long id(VariableScope scope, String name) {
+    Object v = scope.getVariable(name);
+    if (v instanceof Number n) {
+      return n.longValue();
+    }
+    try {
+      return Long.parseLong(String.valueOf(v).strip());
+    } catch (NumberFormatException e) {
+      throw ValidationException.of(name, "请填写编号（数字）");
     }
   }
 }

@@ -1,10 +1,6 @@
 package cn.gov.gz.govcloud.evaluation;
 
-import cn.gov.gz.govcloud.engine.CityTime;
-import cn.gov.gz.govcloud.web.ValidationException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** The variables and element ids of {@code satisfaction-survey} and {@code report-feedback}. */
@@ -43,30 +39,10 @@ final class SurveyVariables {
   private SurveyVariables() {}
 
   static LocalDate day(DelegateExecution execution, String name) {
-    Object v = execution.getVariable(name);
-    if (v == null || v.toString().isBlank()) {
-      return null;
-    }
-    if (v instanceof Date d) {
-      return d.toInstant().atZone(CityTime.ZONE).toLocalDate();
-    }
-    String s = v.toString().strip();
-    try {
-      return LocalDate.parse(s.substring(0, Math.min(10, s.length())));
-    } catch (DateTimeParseException e) {
-      throw ValidationException.of(name, "日期格式应为 YYYY-MM-DD");
-    }
+    return cn.gov.gz.govcloud.engine.Variables.day(execution, name);
   }
 
   static long id(DelegateExecution execution, String name) {
-    Object v = execution.getVariable(name);
-    if (v instanceof Number n) {
-      return n.longValue();
-    }
-    try {
-      return Long.parseLong(String.valueOf(v).strip());
-    } catch (NumberFormatException e) {
-      throw ValidationException.of(name, "请填写编号（数字）");
-    }
+    return cn.gov.gz.govcloud.engine.Variables.id(execution, name);
   }
 }
