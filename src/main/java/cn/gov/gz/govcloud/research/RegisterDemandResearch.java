@@ -35,7 +35,7 @@ public class RegisterDemandResearch extends ProcessStep {
   protected void run(DelegateExecution execution) {
     Instant now = clock.instant();
     String scope = text(execution, UNIT_SCOPE);
-    List<String> units = ResearchService.codes(text(execution, UNIT_CODES));
+    List<String> units = ResearchInputs.codes(text(execution, UNIT_CODES));
     if ("LIST".equals(scope) && units.isEmpty()) {
       throw ValidationException.of(UNIT_CODES, "请填写调研的使用单位编码，或选择全部使用单位");
     }

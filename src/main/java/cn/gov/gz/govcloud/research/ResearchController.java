@@ -106,7 +106,7 @@ class ResearchController {
     }
     Research r = research.byNo(no);
     AnswerInput in = body == null ? new AnswerInput(null, null, null, null, List.of(), null) : body.input();
-    int score = ResearchService.validate(in, false);
+    int score = ResearchInputs.answer(in, false);
     String status = research.status(r.id(), unit);
     Task task = r.processInstanceId() == null ? null : tasks.createTaskQuery().processInstanceId(r.processInstanceId())
         .taskDefinitionKey(QUESTIONNAIRE_TASK).taskCandidateGroup(Groups.unitGroup(unit)).singleResult();

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -201,60 +200,10 @@ public class ResearchService {
         .param(researchId).query(String.class).list();
   }
 
-  /** Checks an answer (or an interview record when {@code interview}); the clean satisfaction score. */
-  static int validate(AnswerInput in, boolean interview) {
-    List<FieldError> errors = new ArrayList<>();
-    String adequacy = in == null ? null : in.resourceAdequacy();
-    if (adequacy == null || !ADEQUACY.containsKey(adequacy)) {
-      errors.add(new FieldError(null, ResearchVariables.RESOURCE_ADEQUACY,
-          "资源使用情况：请选择 " + String.join("、", ADEQUACY.values()) + "（" + String.join("/", ADEQUACY.keySet()) + "）"));
-    }
-    Object v = in == null ? null : in.satisfaction();
-    Integer score = null;
-    if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-      score = n.intValue();
-    } else if (v != null && v.toString().strip().matches("[0-9]+")) {
-      score = Integer.valueOf(v.toString().strip());
-    }
-    if (score == null || score < 1 || score > 5) {
-      errors.add(new FieldError(null, ResearchVariables.SATISFACTION, "满意度：请填写 1–5 分的整数"));
-    }
-    text(errors, ResearchVariables.PROBLEMS, "存在的问题", in == null ? null : in.problems(), 2000);
-    text(errors, ResearchVariables.SUGGESTIONS, "意见与建议", in == null ? null : in.suggestions(), 2000);
-    List<DemandInput> demands = in == null || in.demands() == null ? List.of() : in.demands();
-    if (demands.size() > MAX_DEMANDS) {
-      errors.add(new FieldError(null, ResearchVariables.DEMANDS, "需求最多填写 " + MAX_DEMANDS + " 条"));
-    }
-    for (int i = 0; i < demands.size(); i++) {
-      DemandInput d = demands.get(i);
-      if (d == null || d.type() == null || !DEMAND_TYPE.containsKey(d.type())) {
-        errors.add(new FieldError(i, ResearchVariables.DEMANDS + ".type",
-            "需求类型应为 " + String.join("、", DEMAND_TYPE.values())));
-      }
-      if (d == null || d.content() == null || d.content().isBlank()) {
-        errors.add(new FieldError(i, ResearchVariables.DEMANDS + ".content", "请填写需求内容"));
-      } else if (d.content().length() > 2000) {
-        errors.add(new FieldError(i, ResearchVariables.DEMANDS + ".content", "需求内容不能超过 2000 字"));
-      }
-    }
-    if (interview) {
-      String who = in == null ? null : in.interviewee();
-      if (who == null || who.isBlank()) {
-        errors.add(new FieldError(null, ResearchVariables.INTERVIEWEE, "请填写受访人（姓名与职务）"));
-      } else {
-        text(errors, ResearchVariables.INTERVIEWEE, "受访人", who, 200);
-      }
-    }
-    if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
-    }
-    return score;
-  }
-
   /** Records a unit's answer or the interview record; refused when the unit was not asked or has answered. */
   @Transactional
   public void answer(long researchId, String unitCode, AnswerInput in, boolean interview, String by) {
-    int score = validate(in, interview);
+    int score = ResearchInputs.answer(in, interview);
     String status = status(researchId, unitCode);
     if (!PENDING.equals(status)) {
       throw ValidationException.of("unitCode", "本单位的需求调研" + ResearchLabels.of(ANSWER_STATUS, status) + "，不能再次答复");
@@ -296,40 +245,8 @@ public class ResearchService {
   /** Checks and stores the provider's analysis and recommendations (replacing the ones of a returned report). */
   @Transactional
   public List<Recommendation> analyse(long researchId, AnalysisInput in, String by) {
-    List<FieldError> errors = new ArrayList<>();
-    required(errors, ResearchVariables.MANAGEMENT_STATE, "管理状况", in.managementState(), 4000);
-    required(errors, ResearchVariables.ANALYSIS_PROBLEMS, "存在问题", in.problems(), 4000);
-    required(errors, ResearchVariables.DIRECTION, "发展方向", in.direction(), 4000);
     List<RecommendationInput> recs = in.recommendations() == null ? List.of() : in.recommendations();
-    if (recs.isEmpty()) {
-      errors.add(new FieldError(null, ResearchVariables.RECOMMENDATIONS, "请至少提出一条优化建议（P6 7.5.1.3）"));
-    } else if (recs.size() > MAX_RECOMMENDATIONS) {
-      errors.add(new FieldError(null, ResearchVariables.RECOMMENDATIONS, "优化建议最多 " + MAX_RECOMMENDATIONS + " 条"));
-    }
-    List<String> asked = units(researchId);
-    List<List<String>> unitLists = new ArrayList<>();
-    for (int i = 0; i < recs.size(); i++) {
-      RecommendationInput r = recs.get(i);
-      if (r == null || r.category() == null || !CATEGORY.containsKey(r.category())) {
-        errors.add(new FieldError(i, ResearchVariables.RECOMMENDATIONS + ".category",
-            "建议类别应为 " + String.join("、", CATEGORY.values())));
-      }
-      if (r == null || r.content() == null || r.content().isBlank()) {
-        errors.add(new FieldError(i, ResearchVariables.RECOMMENDATIONS + ".content", "请填写建议内容"));
-      } else if (r.content().length() > 2000) {
-        errors.add(new FieldError(i, ResearchVariables.RECOMMENDATIONS + ".content", "建议内容不能超过 2000 字"));
-      }
-      List<String> codes = codes(r == null ? null : r.unitCodes());
-      List<String> strange = codes.stream().filter(c -> !asked.contains(c)).toList();
-      if (!strange.isEmpty()) {
-        errors.add(new FieldError(i, ResearchVariables.RECOMMENDATIONS + ".unitCodes",
-            "不是本次调研的使用单位: " + String.join(", ", strange)));
-      }
-      unitLists.add(codes);
-    }
-    if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
-    }
+    List<List<String>> unitLists = ResearchInputs.analysis(in, units(researchId));
     jdbc.sql("UPDATE demand_research SET management_state = ?, problems = ?, direction = ?, analysed_by = ?, "
             + "analysed_at = ? WHERE id = ?")
         .params(in.managementState().strip(), in.problems().strip(), in.direction().strip(), by,
@@ -418,7 +335,7 @@ public class ResearchService {
     return jdbc.sql("SELECT id, seq, category, unit_codes, content FROM demand_research_recommendation "
             + "WHERE research_id = ? ORDER BY seq").param(researchId)
         .query((rs, i) -> new Recommendation(rs.getLong("id"), rs.getInt("seq"), rs.getString("category"),
-            codes(rs.getString("unit_codes")), rs.getString("content")))
+            ResearchInputs.codes(rs.getString("unit_codes")), rs.getString("content")))
         .list();
   }
 
@@ -428,26 +345,6 @@ public class ResearchService {
     jdbc.sql("SELECT code, name FROM rv_org_unit ORDER BY code").query((rs, i) -> m.put(rs.getString(1),
         rs.getString(2))).list();
     return m;
-  }
-
-  /** Unit codes from a text: comma, semicolon or space separated (full-width too). */
-  static List<String> codes(String text) {
-    return text == null ? List.of() : Arrays.stream(text.split("[,，;；、\\s]+")).map(String::strip)
-        .filter(s -> !s.isEmpty()).distinct().toList();
-  }
-
-  private static void text(List<FieldError> errors, String field, String label, String value, int max) {
-    if (value != null && value.length() > max) {
-      errors.add(new FieldError(null, field, label + "不能超过 " + max + " 字"));
-    }
-  }
-
-  private static void required(List<FieldError> errors, String field, String label, String value, int max) {
-    if (value == null || value.isBlank()) {
-      errors.add(new FieldError(null, field, "请填写" + label));
-    } else {
-      text(errors, field, label, value, max);
-    }
   }
 
   private static String blankToNull(String s) {
