@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -187,6 +188,22 @@ public final class Browser implements AutoCloseable {
 
   public String page() {
     return driver.findElement(By.tagName("body")).getText();
+  }
+
+  /**
+   * Opens a group task from its link as the notice's reader would and claims it (a group task's form is read-only until
+   * then), waiting for the claim to reach the engine; {@code visibleText} is a label of the task's form.
+   */
+  public void openAndClaim(String user, String password, String taskId, String visibleText, TaskService tasks) {
+    login("tasklist", user, password);
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(text("我的任务")));
+    By label = By.xpath("//label[contains(normalize-space(.), '" + visibleText + "')]");
+    driver().get(app("tasklist") + "#/?task=" + taskId + "&filter=");
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(label));
+    click(action("认领"));
+    waiting().until(d -> user.equals(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()));
+    driver().get(app("tasklist") + "#/?task=" + taskId + "&filter=");
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(label));
   }
 
   /**

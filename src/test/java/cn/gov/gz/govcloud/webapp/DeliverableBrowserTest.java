@@ -39,17 +39,7 @@ class DeliverableBrowserTest extends WebTest {
   }
 
   private void openTask(String user, String taskId, String visibleText) {
-    b.login("tasklist", user, DEMO_PASSWORD);
-    b.waiting().until(ExpectedConditions.visibilityOfElementLocated(text("我的任务")));
-    b.driver().get(b.app("tasklist") + "#/?task=" + taskId + "&filter=");
-    b.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-        "//label[contains(normalize-space(.), '" + visibleText + "')]")));
-    b.click(action("认领"));
-    b.waiting().until(d -> user.equals(processEngine.getTaskService().createTaskQuery().taskId(taskId).singleResult()
-        .getAssignee()));
-    b.driver().get(b.app("tasklist") + "#/?task=" + taskId + "&filter=");
-    b.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-        "//label[contains(normalize-space(.), '" + visibleText + "')]")));
+    b.openAndClaim(user, DEMO_PASSWORD, taskId, visibleText, processEngine.getTaskService());
   }
 
   @Clause("P6 7.6.2.5")
