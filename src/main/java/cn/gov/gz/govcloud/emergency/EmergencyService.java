@@ -112,13 +112,16 @@ public class EmergencyService {
 
   @Transactional
   public Emergency register(EmergencyIntake in, String processInstanceId, String by) {
-    return register(in, processInstanceId, by, false);
+    return register(in, validate(in), processInstanceId, by, false);
   }
 
-  /** Registers a case; a drill case ({@code drill}) is marked and kept out of production KPIs. */
+  /**
+   * Registers a case for an intake {@link #validate validated} into {@code system} (passed on so that the system is
+   * read once per start); a drill case ({@code drill}) is marked and kept out of production KPIs.
+   */
   @Transactional
-  public Emergency register(EmergencyIntake in, String processInstanceId, String by, boolean drill) {
-    BusinessSystem system = validate(in);
+  public Emergency register(EmergencyIntake in, BusinessSystem system, String processInstanceId, String by,
+      boolean drill) {
     Instant now = clock.instant();
     Instant detected = in.detectedAt() == null ? now : in.detectedAt();
     var keys = new GeneratedKeyHolder();

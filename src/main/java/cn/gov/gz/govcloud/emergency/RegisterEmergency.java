@@ -7,7 +7,6 @@ import static cn.gov.gz.govcloud.engine.Variables.text;
 import cn.gov.gz.govcloud.access.Groups;
 import cn.gov.gz.govcloud.engine.ProcessStep;
 import cn.gov.gz.govcloud.organization.BusinessSystem;
-import cn.gov.gz.govcloud.organization.OrganizationService;
 import cn.gov.gz.govcloud.web.ValidationException;
 import java.time.Instant;
 import java.util.Date;
@@ -19,12 +18,10 @@ import org.springframework.stereotype.Component;
 @Component("registerEmergency")
 class RegisterEmergency extends ProcessStep {
   private final EmergencyService service;
-  private final OrganizationService organization;
   private final EmergencyNotices notices;
 
-  RegisterEmergency(EmergencyService service, OrganizationService organization, EmergencyNotices notices) {
+  RegisterEmergency(EmergencyService service, EmergencyNotices notices) {
     this.service = service;
-    this.organization = organization;
     this.notices = notices;
   }
 
@@ -48,7 +45,7 @@ class RegisterEmergency extends ProcessStep {
     EmergencyIntake intake = new EmergencyIntake(text(execution, BUSINESS_SYSTEM_CODE), category,
         description, source, text(execution, REPORTER), text(execution, CONTACT), detectedAt, text(execution, SCOPE),
         text(execution, MEASURES_TAKEN), text(execution, ALERT_REF));
-    service.validate(intake);
+    BusinessSystem system = service.validate(intake);
     if (intake.alertRef() != null) {
       var open = service.findOpenByAlert(intake.alertRef());
       if (open.isPresent()) {
@@ -59,9 +56,8 @@ class RegisterEmergency extends ProcessStep {
             + open.get().emergencyNo() + "，本次报告已并入");
       }
     }
-    Emergency e = service.register(intake, execution.getProcessInstanceId(), actor(execution),
+    Emergency e = service.register(intake, system, execution.getProcessInstanceId(), actor(execution),
         Boolean.TRUE.equals(execution.getVariable(DRILL)));
-    BusinessSystem system = organization.findSystem(e.businessSystemCode()).orElseThrow();
     execution.setVariable(EMERGENCY_ID, e.id());
     execution.setVariable(EMERGENCY_NO, e.emergencyNo());
     execution.setVariable(CATEGORY, e.category());
