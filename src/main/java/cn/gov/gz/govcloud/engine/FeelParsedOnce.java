@@ -27,9 +27,14 @@ import org.springframework.stereotype.Component;
  * deployed decision models, so the cache stays small (it is emptied if it ever holds {@value #MAX_TEXTS} texts).
  */
 @Component
-class FeelParsedOnce extends AbstractProcessEnginePlugin {
+public class FeelParsedOnce extends AbstractProcessEnginePlugin {
 
   static final int MAX_TEXTS = 20_000;
+
+  /** The same FEEL engine for a DMN engine of one's own (without custom functions). */
+  public static org.camunda.bpm.dmn.feel.impl.FeelEngine engine() {
+    return new Engine(List.of());
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -1,5 +1,6 @@
 package cn.gov.gz.govcloud.optimization;
 
+import cn.gov.gz.govcloud.engine.FeelParsedOnce;
 import cn.gov.gz.govcloud.engine.Privileged;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -76,7 +76,7 @@ public class AppendixCRules {
 
   AppendixCRules(RepositoryService repository, DecisionService decisions, Privileged privileged) {
     this.dmn = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
-        .feelEngineFactory(() -> new MemoizingFeelEngine(new ScalaFeelEngineFactory().createInstance()))
+        .feelEngineFactory(() -> new MemoizingFeelEngine(FeelParsedOnce.engine()))
         .buildEngine();
     this.repository = repository;
     this.decisions = decisions;

@@ -11,7 +11,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * Camunda's FEEL engine parses every cell again on every evaluation (about 1 ms per resource for the Appendix C
  * table). A cell that holds only literals ({@code < 8}, {@code [1..10]}, {@code "VM","PHYSICAL"}, {@code "REVOKE"},
  * {@code >= 5, null}, {@code not("PHYSICAL")}) depends on nothing but its text and the input value, so its answer is remembered per (text, input value); a cell
- * naming any variable or function is always passed to FEEL. Inputs are utilisation percentages with two decimals,
+ * naming any variable or function is always passed to FEEL ({@link cn.gov.gz.govcloud.engine.FeelParsedOnce}'s engine,
+ * which at least parses it only once). Inputs are utilisation percentages with two decimals,
  * capacities and day counts, so the number of distinct pairs stays small whatever the number of resources. An input
  * expression that is just a variable name is answered with that variable's value.
  */
