@@ -110,11 +110,6 @@ public class EmergencyService {
     }
   }
 
-  @Transactional
-  public Emergency register(EmergencyIntake in, String processInstanceId, String by) {
-    return register(in, validate(in), processInstanceId, by, false);
-  }
-
   /**
    * Registers a case for an intake {@link #validate validated} into {@code system} (passed on so that the system is
    * read once per start); a drill case ({@code drill}) is marked and kept out of production KPIs.
