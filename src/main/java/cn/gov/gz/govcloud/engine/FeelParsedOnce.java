@@ -20,21 +20,25 @@ import org.springframework.stereotype.Component;
  *
  * <p>Camunda 7.24's FEEL engine parses the text of every input expression, input entry and output entry again on
  * every evaluation (camunda/feel-scala#1149); an emergency start evaluates three decision tables, about forty cells.
- * With this plugin parsing is about 1 % of an emergency start on PostgreSQL; the decisions' remaining quarter of it is
- * FEEL evaluation (benchmarks/RESULTS.md). This plugin gives the DMN engine the same
- * Scala FEEL engine with one change: the result of parsing a text (the syntax tree, or the failure) is kept and
- * evaluated against each evaluation's variables, exactly as the engine would after parsing it again. Nothing else
- * changes — the decisions, their history and the legacy/custom-function settings — and the texts come only from
- * deployed decision models, so the cache stays small (it is emptied if it ever holds {@value #MAX_TEXTS} texts).
+ * With this plugin parsing is about 1 % of an emergency start on PostgreSQL; the decisions' remaining quarter of it
+ * was FEEL evaluating cells of literals only, which {@link LiteralCellMemo} in front of it answers from memory
+ * (benchmarks/RESULTS.md). This plugin gives the DMN engine the same Scala FEEL engine with one change: the result of
+ * parsing a text (the syntax tree, or the failure) is kept and evaluated against each evaluation's variables, exactly
+ * as the engine would after parsing it again. Nothing else changes — the decisions, their history and the
+ * legacy/custom-function settings — and the texts come only from deployed decision models, so the cache stays small
+ * (it is emptied if it ever holds {@value #MAX_TEXTS} texts).
  */
 @Component
 public class FeelParsedOnce extends AbstractProcessEnginePlugin {
 
   static final int MAX_TEXTS = 20_000;
 
-  /** The same FEEL engine for a DMN engine of one's own (without custom functions). */
-  public static org.camunda.bpm.dmn.feel.impl.FeelEngine engine() {
-    return new Engine(List.of());
+  /**
+   * The same FEEL engine for a DMN engine of one's own (without custom functions), with room for {@code answers}
+   * remembered answers of literal cells.
+   */
+  public static LiteralCellMemo engine(int answers) {
+    return new LiteralCellMemo(new Engine(List.of()), answers);
   }
 
   @Override
@@ -46,7 +50,8 @@ public class FeelParsedOnce extends AbstractProcessEnginePlugin {
         ? configuration.getDmnEngineConfiguration()
         : (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     if (dmn.getFeelEngineFactory() == null) {
-      dmn.setFeelEngineFactory(() -> new Engine(configuration.getDmnFeelCustomFunctionProviders()));
+      dmn.setFeelEngineFactory(
+          () -> new LiteralCellMemo(new Engine(configuration.getDmnFeelCustomFunctionProviders())));
       configuration.setDmnEngineConfiguration(dmn);
     }
   }

@@ -76,7 +76,7 @@ public class AppendixCRules {
 
   AppendixCRules(RepositoryService repository, DecisionService decisions, Privileged privileged) {
     this.dmn = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
-        .feelEngineFactory(() -> new MemoizingFeelEngine(FeelParsedOnce.engine()))
+        .feelEngineFactory(() -> new MemoizingFeelEngine(FeelParsedOnce.engine(MemoizingFeelEngine.ANSWERS)))
         .buildEngine();
     this.repository = repository;
     this.decisions = decisions;

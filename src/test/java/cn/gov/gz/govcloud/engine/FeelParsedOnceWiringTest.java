@@ -7,14 +7,19 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 
-/** The application's engine evaluates its deployed decisions with the FEEL engine that parses each cell once. */
+/**
+ * The application's engine evaluates its deployed decisions with the FEEL engine that parses each cell once, its
+ * literal cells remembered.
+ */
 class FeelParsedOnceWiringTest extends WebTest {
 
   @Test
   void theEnginesDecisionsParseEachCellOnceAndAnswerAsModelled() {
     var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-    assertThat(configuration.getDmnEngineConfiguration().getFeelEngine()).isInstanceOf(FeelParsedOnce.Engine.class);
-    var feel = (FeelParsedOnce.Engine) configuration.getDmnEngineConfiguration().getFeelEngine();
+    assertThat(configuration.getDmnEngineConfiguration().getFeelEngine()).isInstanceOf(LiteralCellMemo.class);
+    var memo = (LiteralCellMemo) configuration.getDmnEngineConfiguration().getFeelEngine();
+    assertThat(memo.feel()).isInstanceOf(FeelParsedOnce.Engine.class);
+    var feel = (FeelParsedOnce.Engine) memo.feel();
     var decisions = processEngine.getDecisionService();
     Map<String, Object> core = Map.of("category", "INTERRUPTION", "importance", "CORE");
     Map<String, Object> slow = Map.of("category", "DEGRADATION", "importance", "GENERAL");
@@ -30,5 +35,6 @@ class FeelParsedOnceWiringTest extends WebTest {
     }
     assertThat(parsed).isPositive();
     assertThat(feel.parsedTexts()).as("the same cells again: nothing parsed anew").isEqualTo(parsed);
+    assertThat(memo.remembered()).as("literal cells answered from memory").isPositive();
   }
 }

@@ -2,6 +2,7 @@ package cn.gov.gz.govcloud.optimization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.gz.govcloud.engine.LiteralCellMemo;
 import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.DmnTable;
 import org.camunda.bpm.model.dmn.HitPolicy;
@@ -56,12 +57,12 @@ class AppendixCCandidatesDecisionTest {
   }
 
   @Test
-  void theNewCellsStayLiteralForTheMemoizingFeelEngine() {
-    assertThat(MemoizingFeelEngine.literalsOnly(">= 5, null")).isTrue();
-    assertThat(MemoizingFeelEngine.literalsOnly("not(< 5)")).isTrue();
-    assertThat(MemoizingFeelEngine.literalsOnly("\"VM\",\"STORAGE\",\"DATABASE\",\"OTHER\"")).isTrue();
-    assertThat(MemoizingFeelEngine.literalsOnly("> cpuAvg")).as("names a variable").isFalse();
-    assertThat(MemoizingFeelEngine.literalsOnly("< nothing")).as("a name that starts like a keyword").isFalse();
+  void theNewCellsStayLiteralForTheMemory() {
+    assertThat(LiteralCellMemo.literalsOnly(">= 5, null")).isTrue();
+    assertThat(LiteralCellMemo.literalsOnly("not(< 5)")).isTrue();
+    assertThat(LiteralCellMemo.literalsOnly("\"VM\",\"STORAGE\",\"DATABASE\",\"OTHER\"")).isTrue();
+    assertThat(LiteralCellMemo.literalsOnly("> cpuAvg")).as("names a variable").isFalse();
+    assertThat(LiteralCellMemo.literalsOnly("< nothing")).as("a name that starts like a keyword").isFalse();
   }
 
   @Test
