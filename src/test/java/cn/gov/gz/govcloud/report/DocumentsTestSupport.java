@@ -54,6 +54,8 @@ abstract class DocumentsTestSupport extends ProcessTest {
   static final LocalDate TO = LocalDate.parse("2038-03-31");
   /** Documents made once per run, by name: several tests read the same ones. */
   static final Map<String, byte[]> MADE = new ConcurrentHashMap<>();
+  /** When each of them was archived (other tests archive documents of the same kinds, at other clocks). */
+  static final Map<String, Instant> ARCHIVED_AT = new ConcurrentHashMap<>();
 
   @Autowired ServiceReport serviceReport;
   @Autowired MonitoringReport monitoringReport;
@@ -239,8 +241,9 @@ abstract class DocumentsTestSupport extends ProcessTest {
     processEngine.getManagementService().executeJob(due.getId());
     completeAs("manager1", Groups.OPS_MANAGER, pi.getId(), "Task_ReviewOverdueFindings", "overdueDecision",
         "CARRY_OVER", "overdueComment", "灯管备件到货延迟，列入下季度巡检");
-    MADE.put("inspection-addendum", archive.content(inspections.findByProcessInstance(pi.getId()).orElseThrow()
-        .addendumId()));
+    long addendumId = inspections.findByProcessInstance(pi.getId()).orElseThrow().addendumId();
+    ARCHIVED_AT.put("inspection-addendum", archive.get(addendumId).createdAt());
+    MADE.put("inspection-addendum", archive.content(addendumId));
     runtime.deleteProcessInstance(pi.getId(), "document made");
   }
 
@@ -305,7 +308,9 @@ abstract class DocumentsTestSupport extends ProcessTest {
         "drillSummary", "切换达标，数据恢复超时");
     completeAs("engineer1", Groups.OPS_ENGINEER, pi.getId(), "Task_GiveFeedback", "observations", "切换顺利",
         "problems", "备份校验耗时长", "suggestions", "演练前增加备份校验");
-    MADE.put("drill-report", archive.content(variable(pi.getId(), "reportId")));
+    long reportId = variable(pi.getId(), "reportId");
+    ARCHIVED_AT.put("drill-report", archive.get(reportId).createdAt());
+    MADE.put("drill-report", archive.content(reportId));
   }
 
   JsonNode read(String body) {

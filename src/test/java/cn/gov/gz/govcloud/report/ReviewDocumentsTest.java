@@ -2,8 +2,6 @@ package cn.gov.gz.govcloud.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.gz.govcloud.access.CurrentUser.Caller;
-import cn.gov.gz.govcloud.access.Groups;
 import cn.gov.gz.govcloud.support.Clause;
 import cn.gov.gz.govcloud.support.Docx;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,8 +78,7 @@ class ReviewDocumentsTest extends DocumentsTestSupport {
         "政务云主机房", "本次巡检未发现问题");
     runDrill();
     Docx drill = new Docx(MADE.get("drill-report"));
-    common("drill-report", drill, TemplateReport.time(archive.search(new Caller("admin", List.of(Groups.ADMIN)),
-        "DRILL_REPORT", null, null, 1).get(0).createdAt()));
+    common("drill-report", drill, TemplateReport.time(ARCHIVED_AT.get("drill-report")));
     assertThat(drill.text()).contains("【演练】应急演练报告", "全民健康信息平台数据级灾备预案", "工程师赵工", "全民健康信息平台",
         "25 分钟", "达标", "75 分钟", "超时", "演练前增加备份校验").doesNotContain("WJW-HIS", "engineer1");
   }
@@ -97,8 +94,7 @@ class ReviewDocumentsTest extends DocumentsTestSupport {
     assertThat(report.text()).contains("UPS 2 号机组电池告警", "3 排灯管损坏", "已转运维工单 WO", "整改中",
         "整改结果见补充报告").doesNotContain("已关闭");
     Docx addendum = new Docx(MADE.get("inspection-addendum"));
-    common("inspection-addendum", addendum, TemplateReport.time(archive.search(new Caller("admin",
-        List.of(Groups.ADMIN)), "INSPECTION_ADDENDUM", null, null, 1).get(0).createdAt()));
+    common("inspection-addendum", addendum, TemplateReport.time(ARCHIVED_AT.get("inspection-addendum")));
     List<List<String>> rows = addendum.table("编号");
     assertThat(rows).hasSize(2).allSatisfy(r -> assertThat(r.get(2)).startsWith("WO"));
     assertThat(addendum.text()).contains("政务云专项巡检补充报告", "（第 1 版，2038-09-07 11:30）", "已关闭", "已结转",
