@@ -67,6 +67,11 @@ public final class LiteralCellMemo implements FeelEngine {
         .replaceAll("")).matches();
   }
 
+  /** Whether {@code text} is just the name of a variable of {@code context} (not a FEEL keyword). */
+  public static boolean namesVariable(String text, VariableContext context) {
+    return text != null && NAME.matcher(text).matches() && !RESERVED.contains(text) && context.containsVariable(text);
+  }
+
   /** How many (cell, input value) answers are remembered. */
   int remembered() {
     return tests.size() + expressions.size();
@@ -75,7 +80,7 @@ public final class LiteralCellMemo implements FeelEngine {
   @Override
   @SuppressWarnings("unchecked")
   public <T> T evaluateSimpleExpression(String text, VariableContext context) {
-    if (text != null && NAME.matcher(text).matches() && !RESERVED.contains(text) && context.containsVariable(text)) {
+    if (namesVariable(text, context)) {
       TypedValue value = context.resolve(text);
       Object v = value == null ? null : value.getValue();
       if (v instanceof String || v instanceof Boolean) {

@@ -1,7 +1,6 @@
 package cn.gov.gz.govcloud.optimization;
 
 import cn.gov.gz.govcloud.engine.LiteralCellMemo;
-import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -22,8 +21,6 @@ final class MemoizingFeelEngine implements FeelEngine {
    */
   static final int ANSWERS = 1_000_000;
 
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
   private final FeelEngine feel;
 
   MemoizingFeelEngine(FeelEngine feel) {
@@ -33,8 +30,7 @@ final class MemoizingFeelEngine implements FeelEngine {
   @Override
   @SuppressWarnings("unchecked")
   public <T> T evaluateSimpleExpression(String expression, VariableContext context) {
-    if (expression != null && NAME.matcher(expression).matches() && !"null".equals(expression)
-        && context.containsVariable(expression)) {
+    if (LiteralCellMemo.namesVariable(expression, context)) {
       TypedValue value = context.resolve(expression);
       return value == null ? null : (T) value.getValue();
     }
