@@ -21,9 +21,9 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * {@value #MAX_STRING} characters, and a failure (it is thrown again on the next evaluation, as FEEL would). An output
  * or input expression of literals only is kept when its value is a string, boolean or number, all immutable. An input
  * expression that is just the name of a string or boolean variable is answered with that variable's value, which is
- * what FEEL gives back for those two types. Answers are exactly FEEL's (FeelParsedOnceTest compares every input
- * combination of the engine's decision tables against Camunda's own engine); the memory is emptied whenever it
- * reaches its size, {@value #MAX_ENTRIES} pairs for the engine's decisions.
+ * what FEEL gives back for those two types. Answers are exactly FEEL's (LiteralCellMemoTest compares every decision
+ * table of every model in {@code processes/} with Camunda's own engine); the memory is emptied whenever it reaches its
+ * size, {@value #MAX_ENTRIES} pairs for the engine's decisions.
  */
 public final class LiteralCellMemo implements FeelEngine {
 
