@@ -150,6 +150,7 @@ public class DeliverableService {
           .setVariable(DeliverableVariables.ITEM_NO, item.no())
           .setVariable(DeliverableVariables.UPLOADED_BY, caller.userId()).execute().getId());
       jdbc.sql("UPDATE deliverable_document SET process_instance_id = ? WHERE id = ?").params(pi, id).update();
+      archive.attach(d.id(), pi);
     } else if (in.submit()) {
       tasks.complete(resubmitTask(returned).getId(), Map.of(DeliverableVariables.RESUBMIT_ACTION,
           DeliverableVariables.RESUBMIT));

@@ -60,6 +60,16 @@ public class ReportArchive {
     return get(keys.getKey().longValue());
   }
 
+  /**
+   * Links a document archived before its process started to that process, so the process's tasks list it under
+   * 相关文档 (a deliverable's first upload starts its approval only once the file is kept). A document already linked
+   * stays with its process.
+   */
+  public void attach(long id, String processInstanceId) {
+    jdbc.sql("UPDATE report_document SET process_instance_id = ? WHERE id = ? AND process_instance_id IS NULL")
+        .params(processInstanceId, id).update();
+  }
+
   public ReportDocument get(long id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM report_document WHERE id = ?").param(id)
         .query(ReportArchive::map).optional().orElseThrow(() -> new NotFoundException("报告不存在: " + id));

@@ -11,6 +11,8 @@ import cn.gov.gz.govcloud.support.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,6 +25,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
@@ -35,6 +38,7 @@ class DeliverableProcessTest extends ProcessTest {
 
   @Autowired DeliverableService documents;
   @Autowired ObjectMapper json;
+  @Autowired JdbcClient jdbc;
 
   JsonNode read(ResponseEntity<String> r) throws Exception {
     return json.readTree(r.getBody());
@@ -136,6 +140,18 @@ class DeliverableProcessTest extends ProcessTest {
     assertThat(approve.getDueDate()).isNotNull();
     assertThat(processEngine.getTaskService().getVariable(approve.getId(), "caseSummary").toString())
         .contains("服务方案", "政务云运营服务方案", "2026 年度", "/camunda/api/govcloud/documents/");
+    // the approver finds the file under 相关文档 on the task; so do uploads kept before that link was made (V34)
+    WebappSession approver = WebappSession.login(port, "tasklist", "mgmt1", DEMO_PASSWORD);
+    String related = "/camunda/api/govcloud/tasks/" + approve.getId() + "/documents";
+    assertThat(json.readTree(approver.getBytes(related, "application/json").body()).findValuesAsText("id"))
+        .containsExactly(doc.get("reportId").asText());
+    jdbc.sql("UPDATE report_document SET process_instance_id = NULL WHERE id = ?").param(doc.get("reportId").asLong())
+        .update();
+    assertThat(json.readTree(approver.getBytes(related, "application/json").body())).isEmpty();
+    jdbc.sql(Files.readString(Path.of("src/main/resources/db/migration/V34__deliverable_first_uploads_linked.sql")))
+        .update();
+    assertThat(json.readTree(approver.getBytes(related, "application/json").body()).findValuesAsText("id"))
+        .containsExactly(doc.get("reportId").asText());
     JsonNode pending = item("mgmt1", 1);
     assertThat(pending.get("pending").get("approval").asText()).isEqualTo("待审批");
     assertThat(pending.get("approval").asText()).isEqualTo("待审批");

@@ -66,6 +66,9 @@ class DeliverableBrowserTest extends WebTest {
     assertThat(approve).isNotNull();
     openTask("mgmt1", approve.getId(), "审批结果");
     assertThat(b.page()).contains("其他（过程类）", "浏览器测试：变更实施记录", "打开文档");
+    // the uploaded file is under the task's 相关文档 too, from the first upload on
+    assertThat(b.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.govcloud-document")))
+        .getText()).contains("浏览器测试：变更实施记录", "第 1 版");
     b.pick("退回修改");
     b.type(fieldLabelled("退回理由", "textarea"), "浏览器测试：请补充签字页");
     b.settle();
