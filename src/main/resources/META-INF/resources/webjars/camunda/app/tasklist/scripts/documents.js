@@ -2,8 +2,8 @@
 //
 // 1. On every task whose case has archived documents (the service report draft under review, the emergency response
 //    report at the plan review, the drill report, the optimisation reports, an uploaded deliverable at its approval),
-//    the task's action bar shows one button
-//    per document: one click downloads it (GET /camunda/api/govcloud/documents/{id}/content).
+//    the task's action bar shows one button per document: one click downloads it
+//    (GET /camunda/api/govcloud/documents/{id}/content).
 // 2. The page #/document/{id}: where a link in a mail leads a person who is not logged in, after the login. It names
 //    the document and downloads it.
 const root = window.location.pathname.split('/app/')[0];
