@@ -45,6 +45,8 @@ public final class LiteralCellMemo implements FeelEngine {
   private final int maxEntries;
   private final Map<Key, Boolean> tests = new ConcurrentHashMap<>();
   private final Map<String, Object> expressions = new ConcurrentHashMap<>();
+  /** Whether each text seen is literal, decided once (the texts are the deployed models' cells). */
+  private final Map<String, Boolean> literal = new ConcurrentHashMap<>();
 
   public LiteralCellMemo(FeelEngine feel) {
     this(feel, MAX_ENTRIES);
@@ -72,6 +74,10 @@ public final class LiteralCellMemo implements FeelEngine {
     return text != null && NAME.matcher(text).matches() && !RESERVED.contains(text) && context.containsVariable(text);
   }
 
+  private boolean literal(String text) {
+    return text != null && literal.computeIfAbsent(text, LiteralCellMemo::literalsOnly);
+  }
+
   /** How many (cell, input value) answers are remembered. */
   int remembered() {
     return tests.size() + expressions.size();
@@ -88,7 +94,7 @@ public final class LiteralCellMemo implements FeelEngine {
       }
       return feel.evaluateSimpleExpression(text, context);
     }
-    if (!literalsOnly(text)) {
+    if (!literal(text)) {
       return feel.evaluateSimpleExpression(text, context);
     }
     Object known = expressions.get(text);
@@ -104,7 +110,7 @@ public final class LiteralCellMemo implements FeelEngine {
 
   @Override
   public boolean evaluateSimpleUnaryTests(String text, String inputVariable, VariableContext context) {
-    if (!literalsOnly(text)) {
+    if (!literal(text)) {
       return feel.evaluateSimpleUnaryTests(text, inputVariable, context);
     }
     TypedValue input = context.resolve(inputVariable);
